@@ -1,0 +1,14 @@
+import type { BoxOffice } from '../../core/box-office.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { performanceHandlers } from './performances.ts';
+import { planHandlers } from './plans.ts';
+import { systemHandlers } from './system.ts';
+
+/** Every domain's handlers, merged; the dispatcher refuses to start if one is missing. */
+export function createHandlers(office: BoxOffice): Handlers {
+  return {
+    ...systemHandlers(office),
+    ...performanceHandlers(office),
+    ...planHandlers(office),
+  };
+}

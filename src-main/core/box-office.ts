@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { openRecordsDb, openStationDb, type RecordsDb, type StationDb } from '../db/open.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { EventBus } from './event-bus.ts';
+import { ensureStationIdentity, type StationIdentity } from './station-identity.ts';
+
+export interface BoxOfficeOptions {
+  dataDir: string;
+  migrationsRoot: string;
+  mode: 'desktop' | 'host';
+  version: string;
+  stationName?: string;
+  clock?: Clock;
+}
+
+/**
+ * Everything the procedures need, with no Electron in sight: both databases, the clock, the event
+ * bus and who this station is. The Electron shell and host mode each open exactly one.
+ */
+export interface BoxOffice {
+  readonly records: RecordsDb;
+  readonly station: StationDb;
+  readonly clock: Clock;
+  readonly bus: EventBus;
+  readonly identity: StationIdentity;
+  readonly mode: 'desktop' | 'host';
+  readonly version: string;
+  readonly dataDir: string;
+  close(): void;
+}
+
+export const RECORDS_FILE = 'records.sqlite';
+export const STATION_FILE = 'station.sqlite';
+
+export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
+  const records = openRecordsDb(join(options.dataDir, RECORDS_FILE), { migrationsRoot: options.migrationsRoot });
+  const station = openStationDb(join(options.dataDir, STATION_FILE), { migrationsRoot: options.migrationsRoot });
+  const identity = ensureStationIdentity(station, records, options.stationName ?? 'Box office 1');
+  return {
+    records,
+    station,
+    clock: options.clock ?? systemClock,
+    bus: new EventBus(),
+    identity,
+    mode: options.mode,
+    version: options.version,
+    dataDir: options.dataDir,
+    close() {
+      records.$client.close();
+      station.$client.close();
+    },
+  };
+}

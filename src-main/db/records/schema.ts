@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The records database: what the venue sells and what it sold. Shared by every box-office window
+ * of an installation (the desktop app, or every browser on one host). Ids are ULIDs so rows can
+ * go to the central server without colliding; instants are epoch ms; money is integer minor units.
+ */
+
+const createdAt = () =>
+  integer('created_at', { mode: 'number' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+export const stations = sqliteTable('stations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const venues = sqliteTable('venues', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const seatingPlans = sqliteTable(
+  'seating_plans',
+  {
+    id: text('id').primaryKey(),
+    venueId: text('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    name: text('name').notNull(),
+    source: text('source', { enum: ['pretix', 'csv'] }).notNull(),
+    sourceFile: text('source_file').notNull(),
+    width: real('width').notNull(),
+    height: real('height').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('seating_plans_venue').on(t.venueId)],
+);
+
+export const planCategories = sqliteTable(
+  'plan_categories',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => seatingPlans.id),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+  },
+  (t) => [uniqueIndex('plan_categories_name').on(t.planId, t.name)],
+);
+
+export const planSeats = sqliteTable(
+  'plan_seats',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => seatingPlans.id),
+    guid: text('guid').notNull(),
+    zone: text('zone').notNull(),
+    row: text('row').notNull(),
+    number: text('number').notNull(),
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+    radius: real('radius').notNull().default(10),
+    category: text('category').notNull(),
+    wheelchair: integer('wheelchair', { mode: 'boolean' }).notNull().default(false),
+    restrictedView: integer('restricted_view', { mode: 'boolean' }).notNull().default(false),
+    /** Distance rank from the best seat (stage centre); best-available sorts by it. */
+    rank: integer('rank').notNull().default(0),
+  },
+  (t) => [uniqueIndex('plan_seats_guid').on(t.planId, t.guid)],
+);
+
+/** Shapes drawn on the plan (the stage) and general-admission areas, which carry a capacity. */
+export const planAreas = sqliteTable(
+  'plan_areas',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => seatingPlans.id),
+    name: text('name').notNull(),
+    shape: text('shape', { enum: ['rectangle', 'ellipse'] }).notNull(),
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+    width: real('width').notNull(),
+    height: real('height').notNull(),
+    rotation: real('rotation').notNull().default(0),
+    color: text('color').notNull(),
+    capacity: integer('capacity').notNull().default(0),
+    category: text('category'),
+  },
+  (t) => [index('plan_areas_plan').on(t.planId)],
+);
+
+export const events = sqliteTable('events', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  durationMinutes: integer('duration_minutes').notNull().default(120),
+  ageRating: text('age_rating').notNull().default(''),
+  layoutId: text('layout_id'),
+  createdAt: createdAt(),
+});
+
+export const performances = sqliteTable(
+  'performances',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    venueId: text('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => seatingPlans.id),
+    startsAt: integer('starts_at', { mode: 'number' }).notNull(),
+    onSaleFrom: integer('on_sale_from', { mode: 'number' }),
+    onSaleUntil: integer('on_sale_until', { mode: 'number' }),
+    state: text('state', { enum: ['on_sale', 'off_sale', 'cancelled'] })
+      .notNull()
+      .default('on_sale'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('performances_starts').on(t.startsAt)],
+);
+
+export const priceBands = sqliteTable(
+  'price_bands',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    name: text('name').notNull(),
+    /** The plan category this price applies to; null means every category. */
+    category: text('category'),
+    priceMinor: integer('price_minor').notNull(),
+    /** Basis points: 2000 is 20 %. */
+    taxRateBp: integer('tax_rate_bp').notNull().default(0),
+    taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(true),
+    layoutId: text('layout_id'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('price_bands_event').on(t.eventId)],
+);
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['cashier', 'manager', 'admin'] }).notNull(),
+  pinHash: text('pin_hash').notNull(),
+  pinSalt: text('pin_salt').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'number' }),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/**
+ * Every sellable place of a performance is one row: each seat of the plan, and each place of a
+ * general-admission area. The row's state is the single truth the booking engine updates.
+ */
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    performanceId: text('performance_id')
+      .notNull()
+      .references(() => performances.id),
+    seatId: text('seat_id').references(() => planSeats.id),
+    areaId: text('area_id').references(() => planAreas.id),
+    placeNo: integer('place_no'),
+    category: text('category').notNull(),
+    state: text('state', { enum: ['available', 'held', 'reserved', 'booked', 'blocked'] })
+      .notNull()
+      .default('available'),
+    holdId: text('hold_id'),
+    holdStationId: text('hold_station_id'),
+    holdExpiresAt: integer('hold_expires_at', { mode: 'number' }),
+    reservationId: text('reservation_id'),
+    ticketId: text('ticket_id'),
+    blockId: text('block_id'),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('units_seat').on(t.performanceId, t.seatId),
+    uniqueIndex('units_place').on(t.performanceId, t.areaId, t.placeNo),
+    index('units_state').on(t.performanceId, t.state),
+  ],
+);
+
+/**
+ * Insert-only history of every money and state change. `seq` only grows; the payload holds the
+ * rows as they stand after the change, so replaying the ledger rebuilds the current state and the
+ * sync module can push it to the central server without reading anything else.
+ */
+export const ledger = sqliteTable(
+  'ledger',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    at: integer('at', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    performanceId: text('performance_id'),
+    orderId: text('order_id'),
+    payload: text('payload', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('ledger_order').on(t.orderId), index('ledger_performance').on(t.performanceId)],
+);
+
+export type VenueRow = typeof venues.$inferSelect;
+export type SeatingPlanRow = typeof seatingPlans.$inferSelect;
+export type PlanSeatRow = typeof planSeats.$inferSelect;
+export type PlanAreaRow = typeof planAreas.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type PerformanceRow = typeof performances.$inferSelect;
+export type PriceBandRow = typeof priceBands.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type LedgerRow = typeof ledger.$inferSelect;

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The station database: what belongs to this machine and not to the venue's shared records,
+ * its printers, its print queue, its preferences and how far it has synced.
+ */
+
+export const preferences = sqliteTable('preferences', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+export const printers = sqliteTable('printers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  interface: text('interface').notNull(),
+  widthDots: integer('width_dots').notNull().default(576),
+  characterSet: text('character_set').notNull().default('PC858_EURO'),
+  jobKinds: text('job_kinds', { mode: 'json' }).$type<string[]>().notNull(),
+  drawerPin: integer('drawer_pin'),
+  defaultLayouts: text('default_layouts', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at', { mode: 'number' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+});
+
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    printerId: text('printer_id')
+      .notNull()
+      .references(() => printers.id),
+    jobSetId: text('job_set_id').notNull(),
+    position: integer('position').notNull().default(0),
+    kind: text('kind').notNull(),
+    state: text('state', { enum: ['queued', 'sending', 'done', 'failed', 'cancelled'] })
+      .notNull()
+      .default('queued'),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'number' }).notNull(),
+    lastError: text('last_error'),
+    reprintOf: text('reprint_of'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    printedAt: integer('printed_at', { mode: 'number' }),
+  },
+  (t) => [index('print_jobs_queue').on(t.printerId, t.state, t.createdAt)],
+);
+
+export const syncState = sqliteTable('sync_state', {
+  id: text('id').primaryKey(),
+  lastPushedSeq: integer('last_pushed_seq').notNull().default(0),
+  lastSuccessAt: integer('last_success_at', { mode: 'number' }),
+  lastError: text('last_error'),
+  lastErrorAt: integer('last_error_at', { mode: 'number' }),
+});
+
+export type PrinterRow = typeof printers.$inferSelect;
+export type PrintJobRow = typeof printJobs.$inferSelect;

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Result } from '../errors.ts';
+import type { EventDef, ProcedureDef } from './define.ts';
+import { systemProcedures } from './system.ts';
+import { performanceEvents, performanceProcedures } from './performances.ts';
+import { planProcedures } from './plans.ts';
+
+/** Every procedure of the box office, once. Add a domain by spreading its object here. */
+export const procedures = {
+  ...systemProcedures,
+  ...performanceProcedures,
+  ...planProcedures,
+} satisfies Record<string, ProcedureDef>;
+
+/** Every event pushed to open screens, once. */
+export const events = {
+  ...performanceEvents,
+} satisfies Record<string, EventDef>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type Events = typeof events;
+export type EventName = keyof Events;
+
+export type InputOf<K extends ProcedureName> = z.input<Procedures[K]['input']>;
+export type ParsedInputOf<K extends ProcedureName> = z.output<Procedures[K]['input']>;
+export type OutputOf<K extends ProcedureName> = z.output<Procedures[K]['output']>;
+export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const procedureNames = Object.keys(procedures) as ProcedureName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/**
+ * The one object a screen talks to, whether it is the preload's `window.marquee` or the host
+ * mode's HTTP client: a method per procedure that resolves to a `Result`, and `on` for events.
+ */
+export type MarqueeBridge = {
+  [K in ProcedureName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+};
+
+export * from './define.ts';
