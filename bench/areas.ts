@@ -1,4 +1,8 @@
 import type { BenchArea } from './types.ts';
+import { plansBench } from './plans.ts';
+import { printQueueBench } from './print-queue.ts';
+import { printRenderBench } from './print-render.ts';
+import { syncBench } from './sync.ts';
 
 /** Each area adds itself here: bench/<area>.ts exporting a BenchArea. */
-export const areas: BenchArea[] = [];
+export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench];

@@ -17,6 +17,7 @@ export const errorCodes = [
   'HOLD_EXPIRED',
   'LOCKED',
   'SYNC_FAILED',
+  'HOST_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openRecordsDb, openStationDb, type RecordsDb, type StationDb } from '../db/open.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './event-bus.ts';
+import { sourceAssetsDir, sourceLayoutsDir } from '../paths.ts';
 import { ensureStationIdentity, type StationIdentity } from './station-identity.ts';
 
 export interface BoxOfficeOptions {
@@ -11,6 +12,9 @@ export interface BoxOfficeOptions {
   version: string;
   stationName?: string;
   clock?: Clock;
+  /** Built-in layouts and assets: the source folders, or extraResources once packaged. */
+  layoutsDir?: string;
+  assetsDir?: string;
 }
 
 /**
@@ -26,6 +30,8 @@ export interface BoxOffice {
   readonly mode: 'desktop' | 'host';
   readonly version: string;
   readonly dataDir: string;
+  readonly layoutsDir: string;
+  readonly assetsDir: string;
   close(): void;
 }
 
@@ -45,6 +51,8 @@ export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
     mode: options.mode,
     version: options.version,
     dataDir: options.dataDir,
+    layoutsDir: options.layoutsDir ?? sourceLayoutsDir,
+    assetsDir: options.assetsDir ?? sourceAssetsDir,
     close() {
       records.$client.close();
       station.$client.close();

@@ -12,13 +12,19 @@ export interface StationIdentity {
 /** A machine keeps its station id for life, so holds and ledger rows always say where they came from. */
 export function ensureStationIdentity(station: StationDb, records: RecordsDb, defaultName: string): StationIdentity {
   const read = (key: string) => station.select().from(preferences).where(eq(preferences.key, key)).get()?.value;
-  let id = read('station.id');
-  let name = read('station.name');
-  if (typeof id !== 'string') {
+  const storedId = read('station.id');
+  const storedName = read('station.name');
+  let id: string;
+  let name: string;
+  if (typeof storedId === 'string') {
+    id = storedId;
+  } else {
     id = ulid();
     station.insert(preferences).values({ key: 'station.id', value: id }).run();
   }
-  if (typeof name !== 'string') {
+  if (typeof storedName === 'string') {
+    name = storedName;
+  } else {
     name = defaultName;
     station.insert(preferences).values({ key: 'station.name', value: name }).run();
   }

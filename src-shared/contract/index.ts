@@ -4,17 +4,33 @@ import type { EventDef, ProcedureDef } from './define.ts';
 import { systemProcedures } from './system.ts';
 import { performanceEvents, performanceProcedures } from './performances.ts';
 import { planProcedures } from './plans.ts';
+import { syncEvents, syncProcedures } from './sync.ts';
+import { salesEvents, salesProcedures } from './sales.ts';
+import { staffEvents, staffProcedures } from './staff.ts';
+import { checkinProcedures } from './checkin.ts';
+import { printingEvents, printingProcedures } from './printing.ts';
+import { layoutProcedures } from './layouts.ts';
 
 /** Every procedure of the box office, once. Add a domain by spreading its object here. */
 export const procedures = {
   ...systemProcedures,
   ...performanceProcedures,
   ...planProcedures,
+  ...syncProcedures,
+  ...printingProcedures,
+  ...layoutProcedures,
+  ...salesProcedures,
+  ...staffProcedures,
+  ...checkinProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 /** Every event pushed to open screens, once. */
 export const events = {
   ...performanceEvents,
+  ...syncEvents,
+  ...printingEvents,
+  ...salesEvents,
+  ...staffEvents,
 } satisfies Record<string, EventDef>;
 
 export type Procedures = typeof procedures;

@@ -20,7 +20,7 @@ export function systemHandlers(office: BoxOffice): Pick<Handlers, keyof typeof s
       };
     },
     loadDemo: () => {
-      const result = loadDemo(office.records, { now: office.clock.now() });
+      const result = loadDemo(office.records, { now: office.clock.now(), assetsDir: office.assetsDir });
       office.bus.emit('performancesChanged', { reason: 'demo loaded' });
       return result;
     },

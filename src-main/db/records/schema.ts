@@ -201,6 +201,9 @@ export const units = sqliteTable(
     uniqueIndex('units_seat').on(t.performanceId, t.seatId),
     uniqueIndex('units_place').on(t.performanceId, t.areaId, t.placeNo),
     index('units_state').on(t.performanceId, t.state),
+    index('units_hold').on(t.holdId),
+    index('units_reservation').on(t.reservationId),
+    index('units_block').on(t.blockId),
   ],
 );
 
@@ -225,6 +228,175 @@ export const ledger = sqliteTable(
   (t) => [index('ledger_order').on(t.orderId), index('ledger_performance').on(t.performanceId)],
 );
 
+/**
+ * A station's short-lived claim on some units while the cashier talks to the customer. Holds are
+ * not sales, so they stay out of the ledger: once a hold expires its units count as available.
+ */
+export const holds = sqliteTable(
+  'holds',
+  {
+    id: text('id').primaryKey(),
+    performanceId: text('performance_id').notNull(),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('holds_expiry').on(t.expiresAt), index('holds_station').on(t.stationId)],
+);
+
+/** Unpaid seats kept for a named customer, collected at the window with a short reference. */
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    performanceId: text('performance_id').notNull(),
+    customerName: text('customer_name').notNull(),
+    customerPhone: text('customer_phone'),
+    customerEmail: text('customer_email'),
+    deadlineAt: integer('deadline_at', { mode: 'number' }),
+    state: text('state', { enum: ['active', 'collected', 'cancelled', 'expired'] }).notNull(),
+    orderId: text('order_id'),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('reservations_deadline').on(t.state, t.deadlineAt), index('reservations_performance').on(t.performanceId)],
+);
+
+export const discountCodes = sqliteTable('discount_codes', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  kind: text('kind', { enum: ['percent', 'fixed'] }).notNull(),
+  /** Basis points for percent codes (1500 is 15 %), minor units for fixed ones. */
+  value: integer('value').notNull(),
+  /** Null means every event. */
+  eventId: text('event_id'),
+  validFrom: integer('valid_from', { mode: 'number' }),
+  validUntil: integer('valid_until', { mode: 'number' }),
+  maxUses: integer('max_uses'),
+  uses: integer('uses').notNull().default(0),
+  active: integer('active').notNull().default(1),
+  createdAt: integer('created_at', { mode: 'number' }).notNull(),
+});
+
+/** A paid sale. refundedMinor counts value given back, by refund or by exchange. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    performanceId: text('performance_id').notNull(),
+    reservationId: text('reservation_id'),
+    exchangedFromOrderId: text('exchanged_from_order_id'),
+    customerName: text('customer_name'),
+    customerPhone: text('customer_phone'),
+    customerEmail: text('customer_email'),
+    discountCodeId: text('discount_code_id'),
+    currency: text('currency').notNull(),
+    subtotalMinor: integer('subtotal_minor').notNull(),
+    discountMinor: integer('discount_minor').notNull(),
+    taxMinor: integer('tax_minor').notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    refundedMinor: integer('refunded_minor').notNull().default(0),
+    state: text('state', { enum: ['paid', 'part_refunded', 'refunded'] }).notNull(),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    approvedBy: text('approved_by'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('orders_performance').on(t.performanceId), index('orders_created').on(t.createdAt)],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    performanceId: text('performance_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    priceBandId: text('price_band_id').notNull(),
+    bandName: text('band_name').notNull(),
+    /** The band's price (or a manager's override) before the discount. */
+    listPriceMinor: integer('list_price_minor').notNull(),
+    discountMinor: integer('discount_minor').notNull(),
+    taxMinor: integer('tax_minor').notNull(),
+    /** What the customer pays for this ticket, tax included. */
+    totalMinor: integer('total_minor').notNull(),
+    /** Printed as the QR code; carries an HMAC so check-in can tell a forged code at once. */
+    code: text('code').notNull().unique(),
+    state: text('state', { enum: ['valid', 'refunded', 'exchanged'] }).notNull(),
+    printCount: integer('print_count').notNull().default(0),
+    checkedInAt: integer('checked_in_at', { mode: 'number' }),
+    checkedInStationId: text('checked_in_station_id'),
+    checkedInStaffId: text('checked_in_staff_id'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('tickets_order').on(t.orderId), index('tickets_performance').on(t.performanceId)],
+);
+
+/** Money in (positive) and out (negative: refunds, exchange credits); never updated or deleted. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    method: text('method', { enum: ['cash', 'card', 'voucher', 'complimentary', 'exchange'] }).notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    tenderedMinor: integer('tendered_minor'),
+    changeMinor: integer('change_minor'),
+    reference: text('reference'),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    at: integer('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('payments_order').on(t.orderId), index('payments_at').on(t.at)],
+);
+
+/** House seats, broken seats, press holds: units taken off sale by a manager, maybe until a time. */
+export const blocks = sqliteTable(
+  'blocks',
+  {
+    id: text('id').primaryKey(),
+    performanceId: text('performance_id').notNull(),
+    name: text('name').notNull(),
+    releaseAt: integer('release_at', { mode: 'number' }),
+    state: text('state', { enum: ['active', 'released'] }).notNull(),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('blocks_release').on(t.state, t.releaseAt)],
+);
+
+/** Who signed in where, approvals and reprints: the "who did what" that is not money. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'number' }).notNull(),
+    action: text('action').notNull(),
+    stationId: text('station_id').notNull(),
+    staffId: text('staff_id'),
+    approvedBy: text('approved_by'),
+    details: text('details', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+/** One cashier signed in per window; signing in elsewhere or here replaces only that window's session. */
+export const staffSessions = sqliteTable('staff_sessions', {
+  stationId: text('station_id').primaryKey(),
+  staffId: text('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  signedInAt: integer('signed_in_at', { mode: 'number' }).notNull(),
+});
+
 export type VenueRow = typeof venues.$inferSelect;
 export type SeatingPlanRow = typeof seatingPlans.$inferSelect;
 export type PlanSeatRow = typeof planSeats.$inferSelect;
@@ -235,3 +407,11 @@ export type PriceBandRow = typeof priceBands.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type LedgerRow = typeof ledger.$inferSelect;
+export type HoldRow = typeof holds.$inferSelect;
+export type ReservationRow = typeof reservations.$inferSelect;
+export type DiscountCodeRow = typeof discountCodes.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;
+export type TicketRow = typeof tickets.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type BlockRow = typeof blocks.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -37,9 +37,17 @@ export const printJobs = sqliteTable(
     jobSetId: text('job_set_id').notNull(),
     position: integer('position').notNull().default(0),
     kind: text('kind').notNull(),
-    state: text('state', { enum: ['queued', 'sending', 'done', 'failed', 'cancelled'] })
+    // 'uncertain': the app stopped while this job was being sent, so it may have printed;
+    // it is never resent on its own, staff retry (print again) or cancel it.
+    state: text('state', { enum: ['queued', 'sending', 'done', 'failed', 'cancelled', 'uncertain'] })
       .notNull()
       .default('queued'),
+    /** What staff see in the queue: "Ticket A12, Hamlet 19:30". */
+    label: text('label').notNull().default(''),
+    /** Where the job came from: the app, the local print API, a test print, a reprint. */
+    source: text('source').notNull().default('app'),
+    /** The layout it was rendered from, when it was (raw ESC/POS jobs have none). */
+    layoutId: text('layout_id'),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'number' }).notNull(),
@@ -47,6 +55,7 @@ export const printJobs = sqliteTable(
     reprintOf: text('reprint_of'),
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
     printedAt: integer('printed_at', { mode: 'number' }),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('print_jobs_queue').on(t.printerId, t.state, t.createdAt)],
 );

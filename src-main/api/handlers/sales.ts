@@ -1,0 +1,64 @@
+import { asc, eq } from 'drizzle-orm';
+import type { salesProcedures } from '../../../src-shared/contract/sales.ts';
+import { MarqueeError } from '../../../src-shared/errors.ts';
+import type { BoxOffice } from '../../core/box-office.ts';
+import { performances, priceBands } from '../../db/records/schema.ts';
+import { salesFor } from '../../sales/engine.ts';
+import { requireActor } from '../../staff/auth.ts';
+import type { CallContext, Handlers } from '../dispatcher.ts';
+import { stationOf } from './staff.ts';
+
+export function salesHandlers(office: BoxOffice): Pick<Handlers, keyof typeof salesProcedures> {
+  const engine = () => salesFor(office);
+  const actor = (ctx: CallContext) => requireActor(office.records, stationOf(office, ctx));
+  return {
+    listPriceBands: (input) => {
+      const perf = office.records.select({ eventId: performances.eventId }).from(performances).where(eq(performances.id, input.performanceId)).get();
+      if (!perf) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${input.performanceId}.`);
+      return office.records
+        .select({
+          id: priceBands.id,
+          name: priceBands.name,
+          category: priceBands.category,
+          priceMinor: priceBands.priceMinor,
+          taxRateBp: priceBands.taxRateBp,
+          taxIncluded: priceBands.taxIncluded,
+        })
+        .from(priceBands)
+        .where(eq(priceBands.eventId, perf.eventId))
+        .orderBy(asc(priceBands.sortOrder), asc(priceBands.name))
+        .all();
+    },
+    holdSeats: (input, ctx) => engine().holdSeats(actor(ctx), input),
+    holdBestAvailable: (input, ctx) => engine().holdBestAvailable(actor(ctx), input),
+    suggestBestAvailable: (input, ctx) => {
+      actor(ctx);
+      return engine().suggestBestAvailable(input);
+    },
+    releaseHold: (input, ctx) => engine().releaseHold(actor(ctx), input),
+    extendHold: (input, ctx) => engine().extendHold(actor(ctx), input),
+    reserveSeats: (input, ctx) => engine().reserveSeats(actor(ctx), input),
+    cancelReservation: (input, ctx) => engine().cancelReservation(actor(ctx), input),
+    findReservation: (input, ctx) => {
+      actor(ctx);
+      return engine().findReservation(input);
+    },
+    bookSeats: (input, ctx) => engine().book(actor(ctx), input),
+    refundTickets: (input, ctx) => {
+      const result = engine().refund(actor(ctx), input);
+      return { order: result.order, refundedMinor: result.refundedMinor, unitIds: result.unitIds };
+    },
+    exchangeTickets: (input, ctx) => {
+      const r = engine().exchange(actor(ctx), input);
+      return { oldOrder: r.oldOrder, newOrder: r.newOrder, tickets: r.tickets, differenceMinor: r.differenceMinor, changeMinor: r.changeMinor };
+    },
+    reprintTicket: (input, ctx) => engine().reprint(actor(ctx), input),
+    getOrder: (input, ctx) => {
+      actor(ctx);
+      return engine().getOrder(input.orderId);
+    },
+    blockSeats: (input, ctx) => engine().createBlock(actor(ctx), input),
+    releaseBlock: (input, ctx) => engine().releaseBlock(actor(ctx), input),
+    createDiscountCode: (input, ctx) => engine().createDiscountCode(actor(ctx), input),
+  };
+}

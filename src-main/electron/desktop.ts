@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import type * as Electron from 'electron';
+import { createApi } from '../api/create-api.ts';
+import { openBoxOffice, type BoxOffice } from '../core/box-office.ts';
+import { startServices } from '../core/services.ts';
+import { setFontDir } from '../print/render/font.ts';
+import { createAppLocation, isAppUrl, startUrl } from './app-location.ts';
+import { desktopPaths } from './desktop-paths.ts';
+import { forwardBusEvents, registerIpc, trustSendersAt } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import { guardSession, guardWebContents } from './security.ts';
+import { focusWindow, openBoxOfficeWindow } from './window.ts';
+
+/** The parts of the 'electron' module the shell uses, passed in so that tests can supply fakes. */
+export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session'>;
+
+export interface DesktopEnvironment {
+  env: Record<string, string | undefined>;
+  platform: string;
+  /** process.resourcesPath: where extraResources land once packaged. */
+  resourcesPath: string;
+}
+
+/**
+ * Wires one box office to Electron: a single instance, one database pair in userData, every
+ * contract channel on ipcMain behind a sender check, bus events to every window, and windows that
+ * cannot leave the app. Resolves once the first window is open (or the app gave up).
+ */
+export async function startDesktop(electron: ElectronModules, environment: DesktopEnvironment): Promise<void> {
+  const { app, BrowserWindow, dialog, ipcMain, Menu, session } = electron;
+
+  // Two processes writing one station database would fight over it; the second one hands over.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const development = !app.isPackaged;
+  const paths = desktopPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: environment.resourcesPath,
+    userDataPath: app.getPath('userData'),
+    env: environment.env,
+  });
+  const location = createAppLocation({
+    rendererIndexPath: paths.rendererIndexPath,
+    devServerUrl: development ? environment.env['MARQUEE_DEV_SERVER_URL'] : null,
+    platform: environment.platform,
+  });
+  const ownUrl = (url: string) => isAppUrl(url, location);
+
+  let mainWindow: Electron.BrowserWindow | undefined;
+  const openWindow = () => {
+    mainWindow = openBoxOfficeWindow(BrowserWindow, {
+      preloadPath: paths.preloadPath,
+      url: startUrl(location),
+      allowDevTools: development,
+    });
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  };
+
+  app.on('second-instance', () => focusWindow(mainWindow ?? BrowserWindow.getAllWindows()[0]));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, ownUrl));
+  // The databases close with the last window on every platform: a till has no dock-only state.
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+
+  let office: BoxOffice;
+  try {
+    office = openBoxOffice({
+      mode: 'desktop',
+      dataDir: paths.dataDir,
+      migrationsRoot: paths.migrationsRoot,
+      layoutsDir: paths.layoutsDir,
+      assetsDir: paths.assetsDir,
+      version: app.getVersion(),
+    });
+  } catch (error) {
+    console.error('[marquee] could not open the box-office databases', error);
+    dialog.showErrorBox(
+      'Marquee could not start',
+      `The box-office data in ${paths.dataDir} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    app.quit();
+    return;
+  }
+
+  // Packaged, the assets are extraResources rather than beside the source.
+  setFontDir(join(paths.assetsDir, 'fonts'));
+  const services = startServices(office);
+  const dispatcher = createApi(office, { checkOutput: development });
+  guardSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));
+  const unregister = registerIpc(ipcMain, dispatcher, trustSendersAt(ownUrl), () => ({
+    transport: 'ipc',
+    stationId: office.identity.id,
+    sessionToken: null,
+  }));
+  const stopForwarding = forwardBusEvents(office.bus, () => BrowserWindow.getAllWindows());
+
+  // Quitting waits for the services (print queue, sync) to stop before the databases close, so a
+  // job in flight is never cut off half-written.
+  let shutdown: 'running' | 'stopping' | 'stopped' = 'running';
+  app.on('will-quit', (event) => {
+    if (shutdown === 'stopped') return;
+    event.preventDefault();
+    if (shutdown === 'stopping') return;
+    shutdown = 'stopping';
+    stopForwarding();
+    unregister();
+    services
+      .stop()
+      .catch((error: unknown) => console.error('[marquee] a service did not stop cleanly', error))
+      .finally(() => {
+        office.close();
+        shutdown = 'stopped';
+        app.quit();
+      });
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  openWindow();
+}

@@ -1,0 +1,219 @@
+import type {
+  JobKind,
+  PrintApiSettings,
+  PrintJobView,
+  PrinterSettings,
+  PrinterView,
+} from '../../src-shared/contract/printing.ts';
+import { MarqueeError } from '../../src-shared/errors.ts';
+import type { BoxOffice } from '../core/box-office.ts';
+import { PrintApiServer } from './api/print-api-server.ts';
+import { readPrintApiConfig, rotatePrintApiToken, writePrintApiNetwork } from './api/print-api-settings.ts';
+import type { PrintLayouts } from './layouts-port.ts';
+import {
+  findPrinter,
+  listActivePrinters,
+  removePrinter,
+  savePrinter,
+  type Printer,
+} from './printers/printer-store.ts';
+import type { Backoff } from './queue/backoff.ts';
+import { countOpenJobs, listJobRows, toJobView } from './queue/job-store.ts';
+import { PrintQueue, type JobSetRequest, type SubmittedJobSet } from './queue/print-queue.ts';
+import { buildTestPage } from './test-print.ts';
+import { createTransportFactory, type TransportFactory } from './transport/create-transport.ts';
+import { defaultTcpTimeouts, type TcpTimeouts } from './transport/tcp-transport.ts';
+
+export interface PrintServiceOptions {
+  /** Replace the real transports (another connection kind, a relay). */
+  transports?: TransportFactory;
+  tcpTimeouts?: TcpTimeouts;
+  backoff?: Backoff;
+  /** The renderer side; without it only raw ESC/POS can be printed. */
+  layouts?: PrintLayouts | null;
+  /**
+   * The local print API: `false` leaves it off; `{ port: 0 }` listens on a free port without
+   * changing the saved setting (tests). By default it listens on the saved port.
+   */
+  api?: false | { port?: number; host?: string };
+}
+
+export interface LayoutJobRequest {
+  layoutId: string;
+  data: Record<string, unknown>;
+  kind: JobKind;
+  printerId?: string;
+  label?: string;
+  source?: string;
+}
+
+/**
+ * Printing for one open box office: its queue, printers, test prints and the local print API.
+ * One per office, started on first use; the shell (Electron or host mode) stops it on exit.
+ */
+export class PrintService {
+  readonly queue: PrintQueue;
+  readonly api: PrintApiServer | null;
+  readonly layouts: PrintLayouts | null;
+  /** Settles once the local print API has tried to listen (a failure is in `apiSettings().problem`). */
+  readonly started: Promise<void>;
+  private readonly apiPortOverride: number | undefined;
+  private readonly apiHostOverride: string | undefined;
+
+  constructor(
+    private readonly office: BoxOffice,
+    options: PrintServiceOptions = {},
+  ) {
+    this.layouts = options.layouts ?? null;
+    this.queue = new PrintQueue({
+      station: office.station,
+      clock: office.clock,
+      transports: options.transports ?? createTransportFactory(options.tcpTimeouts ?? defaultTcpTimeouts),
+      backoff: options.backoff,
+      events: {
+        jobChanged: (job) => office.bus.emit('printJobChanged', job),
+        printerStatusChanged: (printerId, status) => office.bus.emit('printerStatusChanged', { printerId, status }),
+      },
+    });
+    this.apiPortOverride = options.api === false ? undefined : options.api?.port;
+    this.apiHostOverride = options.api === false ? undefined : options.api?.host;
+    this.api = options.api === false ? null : new PrintApiServer(this);
+    this.started = this.startApi().catch((error: unknown) => {
+      console.error('[marquee] the local print API did not start', error);
+    });
+  }
+
+  /** Starts the local print API if it is on; a port in use is reported in the settings, not thrown. */
+  async startApi(): Promise<void> {
+    if (!this.api) return;
+    const config = readPrintApiConfig(this.office.station);
+    await this.api.listen({ port: this.apiPortOverride ?? config.port, allowLan: config.allowLan, host: this.apiHostOverride });
+  }
+
+  get stationName(): string {
+    return this.office.identity.name;
+  }
+
+  get now(): number {
+    return this.office.clock.now();
+  }
+
+  apiToken(): string {
+    return readPrintApiConfig(this.office.station).token;
+  }
+
+  apiAllowsLan(): boolean {
+    return readPrintApiConfig(this.office.station).allowLan;
+  }
+
+  listPrinters(): PrinterView[] {
+    const waiting = countOpenJobs(this.office.station);
+    return listActivePrinters(this.office.station).map((printer) => this.toView(printer, waiting.get(printer.id) ?? 0));
+  }
+
+  printerView(printerId: string): PrinterView {
+    const printer = findPrinter(this.office.station, printerId);
+    return this.toView(printer, countOpenJobs(this.office.station).get(printer.id) ?? 0);
+  }
+
+  async savePrinter(input: PrinterSettings & { id?: string | undefined }): Promise<PrinterView> {
+    const printer = await savePrinter(this.office.station, input);
+    return this.printerView(printer.id);
+  }
+
+  removePrinter(printerId: string): void {
+    removePrinter(this.office.station, printerId);
+  }
+
+  testPrint(printerId: string): PrintJobView {
+    const printer = findPrinter(this.office.station, printerId);
+    const bytes = buildTestPage(printer, { stationName: this.office.identity.name, at: this.office.clock.now() });
+    return this.submit({ source: 'test-print', jobs: [{ kind: 'test', bytes, label: `Test print on ${printer.name}`, printerId }] }).jobs[0]!;
+  }
+
+  submit(request: JobSetRequest): SubmittedJobSet {
+    return this.queue.submit(request);
+  }
+
+  /** Renders a layout for the printer that will print it, then queues the bytes. */
+  async submitLayout(request: LayoutJobRequest): Promise<PrintJobView> {
+    const layouts = this.requireLayouts();
+    const printer = request.printerId
+      ? findPrinter(this.office.station, request.printerId)
+      : this.printerFor(request.kind);
+    const bytes = await layouts.render(request.layoutId, request.data, printer);
+    return this.submit({
+      source: request.source ?? 'app',
+      jobs: [{ kind: request.kind, bytes, label: request.label ?? request.layoutId, layoutId: request.layoutId, printerId: printer.id }],
+    }).jobs[0]!;
+  }
+
+  requireLayouts(): PrintLayouts {
+    if (!this.layouts) {
+      throw new MarqueeError('PRINTER_UNAVAILABLE', 'Layouts are not available on this station yet; send raw ESC/POS bytes instead.');
+    }
+    return this.layouts;
+  }
+
+  listJobs(filter: { printerId?: string | undefined; includeFinished: boolean; limit: number }): PrintJobView[] {
+    if (filter.printerId) findPrinter(this.office.station, filter.printerId);
+    return listJobRows(this.office.station, filter).map(toJobView);
+  }
+
+  apiSettings(): PrintApiSettings {
+    const config = readPrintApiConfig(this.office.station);
+    const state = this.api?.state();
+    return {
+      port: config.port,
+      token: config.token,
+      allowLan: config.allowLan,
+      running: state?.running ?? false,
+      url: state?.url ?? null,
+      problem: this.api ? (state?.problem ?? null) : 'The print API is switched off for this run.',
+    };
+  }
+
+  async setApiSettings(settings: { port: number; allowLan: boolean }): Promise<PrintApiSettings> {
+    writePrintApiNetwork(this.office.station, settings);
+    if (this.api) await this.api.listen({ port: settings.port, allowLan: settings.allowLan });
+    return this.apiSettings();
+  }
+
+  rotateApiToken(): PrintApiSettings {
+    rotatePrintApiToken(this.office.station);
+    return this.apiSettings();
+  }
+
+  async stop(): Promise<void> {
+    if (services.get(this.office) === this) services.delete(this.office);
+    await this.started;
+    await this.api?.close();
+    await this.queue.stop();
+  }
+
+  private printerFor(kind: JobKind): Printer {
+    const printer = listActivePrinters(this.office.station).find((p) => p.jobKinds.includes(kind));
+    if (!printer) throw new MarqueeError('PRINTER_UNAVAILABLE', `No printer on this station takes ${kind}s; set one up under Printers.`);
+    return printer;
+  }
+
+  private toView(printer: Printer, waitingJobs: number): PrinterView {
+    return { ...printer, status: this.queue.status(printer.id), waitingJobs };
+  }
+}
+
+const services = new WeakMap<BoxOffice, PrintService>();
+
+/**
+ * The office's print service, started on first use (queue timers and the local print API);
+ * later calls return the same one, whatever options they pass. `stop()` ends it, and the next
+ * call starts a fresh one.
+ */
+export function startPrintService(office: BoxOffice, options: PrintServiceOptions = {}): PrintService {
+  let service = services.get(office);
+  if (!service) {
+    service = new PrintService(office, options);
+    services.set(office, service);
+  }
+  return service;
+}

@@ -1,0 +1,132 @@
+import QRCode from 'qrcode';
+import { PNG } from 'pngjs';
+import { code128Bars } from './code128.ts';
+import { drawText, plainStyle } from './draw-text.ts';
+import { decodeEscPos, type PrintOp } from './escpos-decoder.ts';
+import { blankRaster, getDot, setDot, type Raster1Bit } from './types.ts';
+
+const FONT_W = 12;
+const FONT_H = 24;
+const LINE_GAP = 6;
+const CUT_HEIGHT = 24;
+
+/**
+ * Renders the document the bytes describe as a picture the width of the printer's dots, by
+ * decoding those very bytes: the preview shows what the printer was sent, never a second opinion.
+ */
+export function renderPreviewRaster(bytes: Uint8Array, widthDots: number): Raster1Bit {
+  const doc = decodeEscPos(bytes);
+  const area = Math.min(widthDots, doc.printAreaDots ?? widthDots);
+  const offsetX = (align: 'left' | 'center' | 'right', w: number) =>
+    align === 'left' ? 0 : align === 'center' ? Math.max(0, (area - w) >> 1) : Math.max(0, area - w);
+
+  const heights = doc.ops.map((op) => opHeight(op, doc.lineSpacing));
+  const total = Math.max(1, heights.reduce((a, b) => a + b, 0));
+  const canvas = blankRaster(widthDots, total);
+  let y = 0;
+  doc.ops.forEach((op, k) => {
+    draw(canvas, op, y, offsetX);
+    y += heights[k]!;
+  });
+  return canvas;
+}
+
+export function renderPreviewPng(bytes: Buffer, widthDots: number): Buffer {
+  return rasterToPng(renderPreviewRaster(bytes, widthDots));
+}
+
+/** A 1-bit raster as an 8-bit grey PNG (black dots on white paper). */
+export function rasterToPng(r: Raster1Bit): Buffer {
+  const png = new PNG({ width: r.width, height: r.height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
+  const grey = Buffer.alloc(r.width * r.height, 255);
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) if (getDot(r, x, y)) grey[y * r.width + x] = 0;
+  }
+  png.data = grey;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
+}
+
+function qrSize(op: Extract<PrintOp, { op: 'qr' }>): number {
+  return QRCode.create(op.data || ' ', { errorCorrectionLevel: op.errorCorrection }).modules.size * op.moduleSize;
+}
+
+function opHeight(op: PrintOp, lineSpacing: number): number {
+  switch (op.op) {
+    case 'text': {
+      const h = Math.max(...op.runs.map((r) => r.style.height));
+      return Math.max(lineSpacing, FONT_H * h + LINE_GAP);
+    }
+    case 'raster':
+      return op.raster.height * op.scaleY;
+    case 'qr':
+      return qrSize(op);
+    case 'barcode':
+      return op.height + (op.hri === 'none' ? 0 : FONT_H + 4);
+    case 'feed':
+      return op.dots;
+    case 'cut':
+      return CUT_HEIGHT;
+    default:
+      return 0;
+  }
+}
+
+function draw(c: Raster1Bit, op: PrintOp, y: number, offsetX: (align: 'left' | 'center' | 'right', w: number) => number): void {
+  switch (op.op) {
+    case 'text': {
+      const h = Math.max(...op.runs.map((r) => r.style.height));
+      const width = op.runs.reduce((sum, r) => sum + [...r.text].length * FONT_W * r.style.width, 0);
+      let x = offsetX(op.align, width);
+      for (const run of op.runs) {
+        // Characters of one line share a baseline: shorter runs sit at the bottom.
+        x += drawText(c, x, y + FONT_H * (h - run.style.height), run.text, run.style);
+      }
+      return;
+    }
+    case 'raster': {
+      const { raster, scaleX, scaleY } = op;
+      for (let yy = 0; yy < raster.height; yy++) {
+        for (let xx = 0; xx < raster.width; xx++) {
+          if (!getDot(raster, xx, yy)) continue;
+          for (let sy = 0; sy < scaleY; sy++) for (let sx = 0; sx < scaleX; sx++) setDot(c, xx * scaleX + sx, y + yy * scaleY + sy);
+        }
+      }
+      return;
+    }
+    case 'qr': {
+      const matrix = QRCode.create(op.data || ' ', { errorCorrectionLevel: op.errorCorrection }).modules;
+      const x0 = offsetX(op.align, matrix.size * op.moduleSize);
+      for (let my = 0; my < matrix.size; my++) {
+        for (let mx = 0; mx < matrix.size; mx++) {
+          if (!matrix.get(my, mx)) continue;
+          for (let dy = 0; dy < op.moduleSize; dy++) {
+            for (let dx = 0; dx < op.moduleSize; dx++) setDot(c, x0 + mx * op.moduleSize + dx, y + my * op.moduleSize + dy);
+          }
+        }
+      }
+      return;
+    }
+    case 'barcode': {
+      const bars = op.symbology === 'code128' ? code128Bars(op.data) : [];
+      const width = bars.length * op.moduleWidth;
+      const x0 = offsetX(op.align, width);
+      const barTop = op.hri === 'above' ? y + FONT_H + 4 : y;
+      bars.forEach((black, k) => {
+        if (!black) return;
+        for (let dx = 0; dx < op.moduleWidth; dx++) for (let dy = 0; dy < op.height; dy++) setDot(c, x0 + k * op.moduleWidth + dx, barTop + dy);
+      });
+      if (op.hri !== 'none') {
+        const textY = op.hri === 'above' ? y : y + op.height + 4;
+        drawText(c, offsetX(op.align, op.data.length * FONT_W), textY, op.data, plainStyle);
+      }
+      return;
+    }
+    case 'cut': {
+      const mid = y + (CUT_HEIGHT >> 1);
+      for (let x = 0; x < c.width; x++) if (x % 16 < 10) setDot(c, x, mid);
+      return;
+    }
+    default:
+      return;
+  }
+}

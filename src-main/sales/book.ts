@@ -1,0 +1,246 @@
+import { ulid } from 'ulid';
+import { MarqueeError } from '../../src-shared/errors.ts';
+import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
+import type { Actor } from './actor.ts';
+import type { SalesContext } from './context.ts';
+import { requireOnSale, type PerformanceGate } from './gate.ts';
+import { requireLiveHold } from './holds.ts';
+import { settle, money, type TenderInput } from './payments.ts';
+import { priceOrder, type Discount, type PricedOrder } from './pricing.ts';
+import { requireReservation, unitRows, type Customer } from './reservations.ts';
+import { fromDriver } from './rows.ts';
+import { ticketCode } from './ticket-code.ts';
+import { labelsOf } from './unit-checks.ts';
+
+export interface SaleLine {
+  unitId: number;
+  priceBandId: string;
+  /** A manager's price override for this unit, in minor units. */
+  priceMinor?: number | undefined;
+}
+
+export interface BookInput {
+  holdId?: string | undefined;
+  reservationId?: string | undefined;
+  lines: SaleLine[];
+  discountCode?: string | undefined;
+  customer?: Customer | undefined;
+  payments: TenderInput[];
+  /** The total the screen showed; a different engine total is refused rather than charged. */
+  expectedTotalMinor?: number | undefined;
+}
+
+export interface IssuedTicket {
+  ticketId: string;
+  unitId: number;
+  label: string;
+  bandName: string;
+  totalMinor: number;
+  code: string;
+}
+
+export interface BookResult {
+  order: OrderRow;
+  tickets: IssuedTicket[];
+  changeMinor: number;
+  unitIds: number[];
+}
+
+interface Band {
+  id: string;
+  eventId: string;
+  name: string;
+  category: string | null;
+  priceMinor: number;
+  taxRateBp: number;
+  taxIncluded: number;
+}
+
+/** Checks each unit has exactly one line with a band of this event and the unit's category. */
+export function priceLines(
+  ctx: SalesContext,
+  perf: PerformanceGate,
+  sourceUnits: UnitRow[],
+  lines: SaleLine[],
+  discount: Discount | null,
+): { priced: PricedOrder; bands: Band[]; ordered: UnitRow[] } {
+  const byId = new Map(sourceUnits.map((u) => [u.id, u]));
+  const seen = new Set<number>();
+  const bands: Band[] = [];
+  const ordered: UnitRow[] = [];
+  const labels = () => labelsOf(ctx, [...byId.keys(), ...lines.map((l) => l.unitId)]);
+  for (const line of lines) {
+    const unit = byId.get(line.unitId);
+    if (!unit) throw new MarqueeError('BAD_INPUT', `Seat ${labels().get(line.unitId) ?? line.unitId} is not part of this hold or reservation.`);
+    if (seen.has(line.unitId)) throw new MarqueeError('BAD_INPUT', `Seat ${labels().get(line.unitId)} has more than one price line.`);
+    seen.add(line.unitId);
+    const band = ctx.st.priceBand.get(line.priceBandId) as Band | undefined;
+    if (!band || band.eventId !== perf.eventId) throw new MarqueeError('BAD_INPUT', `Price band ${line.priceBandId} is not a price of this show.`);
+    if (band.category !== null && band.category !== unit.category) {
+      throw new MarqueeError('BAD_INPUT', `${band.name} (${band.category}) does not apply to seat ${labels().get(unit.id)}, which is ${unit.category}.`);
+    }
+    bands.push(band);
+    ordered.push(unit);
+  }
+  const missing = sourceUnits.filter((u) => !seen.has(u.id));
+  if (missing.length) {
+    const l = labels();
+    throw new MarqueeError('BAD_INPUT', `Choose a price for ${missing.map((u) => l.get(u.id)).join(', ')}.`, { unitIds: missing.map((u) => u.id) });
+  }
+  const priced = priceOrder(
+    lines.map((line, i) => ({ listPriceMinor: line.priceMinor ?? bands[i]!.priceMinor, taxRateBp: bands[i]!.taxRateBp, taxIncluded: bands[i]!.taxIncluded === 1 })),
+    discount,
+  );
+  return { priced, bands, ordered };
+}
+
+function findDiscount(ctx: SalesContext, code: string, eventId: string, now: number): DiscountCodeRow {
+  const raw = ctx.st.discountByCode.get(code.trim().toUpperCase());
+  const row = raw ? fromDriver<DiscountCodeRow>(discountCodes, raw as Record<string, unknown>) : undefined;
+  if (!row || !row.active) throw new MarqueeError('BAD_INPUT', `The discount code ${code} does not exist.`);
+  if (row.eventId !== null && row.eventId !== eventId) throw new MarqueeError('BAD_INPUT', `The discount code ${row.code} is not valid for this show.`);
+  if (row.validFrom !== null && now < row.validFrom) throw new MarqueeError('BAD_INPUT', `The discount code ${row.code} is not valid yet.`);
+  if (row.validUntil !== null && now >= row.validUntil) throw new MarqueeError('BAD_INPUT', `The discount code ${row.code} has expired.`);
+  if (row.maxUses !== null && row.uses >= row.maxUses) throw new MarqueeError('BAD_INPUT', `The discount code ${row.code} has been used up.`);
+  return row;
+}
+
+/** Writes the tickets for units already checked to be this order's, and books the units. */
+export function issueTickets(
+  ctx: SalesContext,
+  order: OrderRow,
+  units: UnitRow[],
+  bands: Band[],
+  priced: PricedOrder,
+  source: { holdId: string | null; reservationId: string | null },
+): { tickets: TicketRow[]; units: UnitRow[] } {
+  const secret = ctx.ticketSecret();
+  const tickets: TicketRow[] = [];
+  const changed: UnitRow[] = [];
+  units.forEach((unit, i) => {
+    const id = ulid(order.createdAt);
+    const line = priced.lines[i]!;
+    const ticket: TicketRow = {
+      id,
+      orderId: order.id,
+      performanceId: order.performanceId,
+      unitId: unit.id,
+      priceBandId: bands[i]!.id,
+      bandName: bands[i]!.name,
+      listPriceMinor: line.listPriceMinor,
+      discountMinor: line.discountMinor,
+      taxMinor: line.taxMinor,
+      totalMinor: line.totalMinor,
+      code: ticketCode(secret, id),
+      state: 'valid',
+      // Tickets print as the sale completes; reprints count from here.
+      printCount: 1,
+      checkedInAt: null,
+      checkedInStationId: null,
+      checkedInStaffId: null,
+      createdAt: order.createdAt,
+      updatedAt: order.createdAt,
+    };
+    ctx.st.insertTicket.run(ticket);
+    const booked = ctx.st.bookUnit.get({ ticketId: id, unitId: unit.id, holdId: source.holdId, reservationId: source.reservationId });
+    if (!booked) throw new MarqueeError('CONFLICT', 'A seat changed while the sale was being written; nothing was charged. Try again.');
+    tickets.push(ticket);
+    changed.push(...unitRows([booked]));
+  });
+  return { tickets, units: changed };
+}
+
+export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, approvedBy: string | null): BookResult {
+  const now = ctx.clock.now();
+  if ((input.holdId ? 1 : 0) + (input.reservationId ? 1 : 0) !== 1) {
+    throw new MarqueeError('BAD_INPUT', 'A sale books either held seats or a reservation.');
+  }
+  let performanceId: string;
+  let sourceUnits: UnitRow[];
+  let reservation: ReservationRow | null = null;
+  if (input.holdId) {
+    const hold = requireLiveHold(ctx, actor, input.holdId, now);
+    performanceId = hold.performanceId;
+    sourceUnits = unitRows(ctx.st.heldUnits.all(hold.id));
+    if (sourceUnits.length === 0) throw new MarqueeError('HOLD_EXPIRED', 'The hold has no seats left; choose the seats again.');
+  } else {
+    reservation = requireReservation(ctx, input.reservationId!);
+    if (reservation.state !== 'active') throw new MarqueeError('CONFLICT', `Reservation ${reservation.reference} is ${reservation.state}; it cannot be paid for.`);
+    if (reservation.deadlineAt !== null && reservation.deadlineAt <= now) {
+      throw new MarqueeError('CONFLICT', `Reservation ${reservation.reference} passed its collection deadline and is being released.`);
+    }
+    performanceId = reservation.performanceId;
+    sourceUnits = unitRows(ctx.st.reservedUnits.all(reservation.id));
+  }
+  const perf = requireOnSale(ctx, performanceId, now);
+  const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
+  const { priced, bands, ordered } = priceLines(ctx, perf, sourceUnits, input.lines, discountRow);
+  const currency = ctx.currency();
+  if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== priced.totalMinor) {
+    throw new MarqueeError('CONFLICT', `The price has changed: the total is ${money(priced.totalMinor, currency)}, not ${money(input.expectedTotalMinor, currency)}. Check with the customer.`, {
+      totalMinor: priced.totalMinor,
+    });
+  }
+  const orderId = ulid(now);
+  const { rows: paymentRows, changeMinor } = settle(input.payments, priced.totalMinor, { orderId, actor, now, currency });
+  const customer = reservation
+    ? { name: reservation.customerName, phone: reservation.customerPhone, email: reservation.customerEmail }
+    : { name: input.customer?.name?.trim() || null, phone: input.customer?.phone?.trim() || null, email: input.customer?.email?.trim() || null };
+  const order: OrderRow = {
+    id: orderId,
+    performanceId,
+    reservationId: reservation?.id ?? null,
+    exchangedFromOrderId: null,
+    customerName: customer.name,
+    customerPhone: customer.phone,
+    customerEmail: customer.email,
+    discountCodeId: discountRow?.id ?? null,
+    currency,
+    subtotalMinor: priced.subtotalMinor,
+    discountMinor: priced.discountMinor,
+    taxMinor: priced.taxMinor,
+    totalMinor: priced.totalMinor,
+    refundedMinor: 0,
+    state: 'paid',
+    stationId: actor.stationId,
+    staffId: actor.staffId,
+    approvedBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.st.insertOrder.run(order);
+  const issued = issueTickets(ctx, order, ordered, bands, priced, { holdId: input.holdId ?? null, reservationId: reservation?.id ?? null });
+  for (const p of paymentRows) ctx.st.insertPayment.run(p);
+  const rows: Parameters<SalesContext['ledger']['append']>[0]['rows'] = {
+    orders: [order],
+    tickets: issued.tickets,
+    payments: paymentRows,
+    units: issued.units,
+  };
+  if (discountRow) {
+    const used = ctx.st.useDiscount.get(discountRow.id);
+    if (!used) throw new MarqueeError('BAD_INPUT', `The discount code ${discountRow.code} has been used up.`);
+    rows.discount_codes = [fromDriver(discountCodes, used as Record<string, unknown>)];
+  }
+  if (reservation) {
+    const collected = ctx.st.setReservationState.get({ id: reservation.id, state: 'collected', orderId, now });
+    rows.reservations = [fromDriver(reservations, collected as Record<string, unknown>)];
+  } else {
+    ctx.st.deleteHold.run(input.holdId);
+  }
+  ctx.ledger.append({ kind: 'order.booked', at: now, actor, performanceId, orderId, rows, extra: approvedBy ? { approvedBy } : undefined });
+  const labels = labelsOf(ctx, ordered.map((u) => u.id));
+  return {
+    order,
+    changeMinor,
+    unitIds: ordered.map((u) => u.id),
+    tickets: issued.tickets.map((t) => ({
+      ticketId: t.id,
+      unitId: t.unitId,
+      label: labels.get(t.unitId) ?? String(t.unitId),
+      bandName: t.bandName,
+      totalMinor: t.totalMinor,
+      code: t.code,
+    })),
+  };
+}

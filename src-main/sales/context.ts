@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.ts';
+import type { RecordsDb } from '../db/open.ts';
+import { blocks, discountCodes, holds, orders, payments, reservations, tickets } from '../db/records/schema.ts';
+import { LedgerWriter } from './ledger.ts';
+import { prepareInsert } from './rows.ts';
+
+/** A free unit: available, or held by a hold that has already run out. Used by every claim. */
+export const FREE = `(state = 'available' OR (state = 'held' AND hold_expires_at <= @now))`;
+const CLEAR_HOLD = `hold_id = NULL, hold_station_id = NULL, hold_expires_at = NULL`;
+const LABEL = `coalesce(s.zone || ' ' || s.row || '-' || s.number, a.name || ' place ' || u.place_no)`;
+
+/**
+ * Every prepared statement of the engine, prepared once per database connection: hot paths
+ * (hold, book) run nothing but these, which is what lets them approach raw better-sqlite3 speed.
+ */
+function prepareStatements(db: Database.Database) {
+  return {
+    performance: db.prepare(
+      `SELECT id, event_id AS eventId, state, starts_at AS startsAt, on_sale_from AS onSaleFrom, on_sale_until AS onSaleUntil
+       FROM performances WHERE id = ?`,
+    ),
+    setting: db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck(),
+    insertSetting: db.prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)`),
+    hold: db.prepare(`SELECT id, performance_id AS performanceId, station_id AS stationId, expires_at AS expiresAt FROM holds WHERE id = ?`),
+    insertHold: db.prepare(
+      `INSERT INTO holds (id, performance_id, station_id, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    deleteHold: db.prepare(`DELETE FROM holds WHERE id = ?`),
+    extendHold: db.prepare(`UPDATE holds SET expires_at = ? WHERE id = ?`),
+    extendHoldUnits: db.prepare(`UPDATE units SET hold_expires_at = ? WHERE hold_id = ? AND state = 'held'`),
+    claimUnits: db.prepare(
+      `UPDATE units SET state = 'held', hold_id = @holdId, hold_station_id = @stationId, hold_expires_at = @expiresAt,
+              version = version + 1
+       WHERE performance_id = @performanceId AND id IN (SELECT value FROM json_each(@ids)) AND (${FREE} OR hold_id = @holdId)`,
+    ),
+    freePlaces: db
+      .prepare(
+        `SELECT id FROM units WHERE performance_id = @performanceId AND area_id = @areaId AND ${FREE}
+         ORDER BY place_no LIMIT @limit`,
+      )
+      .pluck(),
+    unitsWithLabels: db.prepare(
+      `SELECT u.id AS id, u.state AS state, u.hold_expires_at AS holdExpiresAt, u.hold_id AS holdId, u.category AS category,
+              ${LABEL} AS label
+       FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id
+       WHERE u.performance_id = @performanceId AND u.id IN (SELECT value FROM json_each(@ids))`,
+    ),
+    candidateSeats: db.prepare(
+      `SELECT u.id AS unitId, s.zone AS zone, s.row AS row, s.number AS number, s.x AS x, s.rank AS rank,
+              (${FREE} AND (@category IS NULL OR u.category = @category)) AS selectable
+       FROM units u JOIN plan_seats s ON s.id = u.seat_id WHERE u.performance_id = @performanceId`,
+    ),
+    heldUnits: db.prepare(`SELECT * FROM units WHERE hold_id = ? AND state = 'held' ORDER BY id`),
+    reservedUnits: db.prepare(`SELECT * FROM units WHERE reservation_id = ? AND state = 'reserved' ORDER BY id`),
+    blockedUnits: db.prepare(`SELECT * FROM units WHERE block_id = ? AND state = 'blocked' ORDER BY id`),
+    releaseHeld: db.prepare(
+      `UPDATE units SET state = 'available', ${CLEAR_HOLD}, version = version + 1
+       WHERE hold_id = @holdId AND state = 'held' AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
+       RETURNING id`,
+    ),
+    reserveHeld: db.prepare(
+      `UPDATE units SET state = 'reserved', reservation_id = @reservationId, ${CLEAR_HOLD}, version = version + 1
+       WHERE hold_id = @holdId AND state = 'held' RETURNING *`,
+    ),
+    releaseReserved: db.prepare(
+      `UPDATE units SET state = 'available', reservation_id = NULL, version = version + 1
+       WHERE reservation_id = ? AND state = 'reserved' RETURNING *`,
+    ),
+    bookUnit: db.prepare(
+      `UPDATE units SET state = 'booked', ticket_id = @ticketId, reservation_id = NULL, ${CLEAR_HOLD}, version = version + 1
+       WHERE id = @unitId AND ((state = 'held' AND hold_id = @holdId) OR (state = 'reserved' AND reservation_id = @reservationId))
+       RETURNING *`,
+    ),
+    freeBookedUnit: db.prepare(
+      `UPDATE units SET state = 'available', ticket_id = NULL, version = version + 1
+       WHERE id = ? AND ticket_id = ? AND state = 'booked' RETURNING *`,
+    ),
+    blockUnits: db.prepare(
+      `UPDATE units SET state = 'blocked', block_id = @blockId, ${CLEAR_HOLD}, version = version + 1
+       WHERE performance_id = @performanceId AND id IN (SELECT value FROM json_each(@ids)) AND ${FREE} RETURNING *`,
+    ),
+    releaseBlocked: db.prepare(
+      `UPDATE units SET state = 'available', block_id = NULL, version = version + 1
+       WHERE block_id = ? AND state = 'blocked' RETURNING *`,
+    ),
+    priceBand: db.prepare(
+      `SELECT id, event_id AS eventId, name, category, price_minor AS priceMinor, tax_rate_bp AS taxRateBp,
+              tax_included AS taxIncluded FROM price_bands WHERE id = ?`,
+    ),
+    discountByCode: db.prepare(`SELECT * FROM discount_codes WHERE code = ?`),
+    useDiscount: db.prepare(
+      `UPDATE discount_codes SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses) RETURNING *`,
+    ),
+    insertOrder: prepareInsert(db, orders),
+    insertTicket: prepareInsert(db, tickets),
+    insertPayment: prepareInsert(db, payments),
+    insertReservation: prepareInsert(db, reservations),
+    insertBlock: prepareInsert(db, blocks),
+    insertDiscount: prepareInsert(db, discountCodes),
+    order: db.prepare(`SELECT * FROM orders WHERE id = ?`),
+    orderTickets: db.prepare(`SELECT * FROM tickets WHERE order_id = ? ORDER BY rowid`),
+    orderPayments: db.prepare(`SELECT * FROM payments WHERE order_id = ? ORDER BY at, rowid`),
+    updateOrderRefund: db.prepare(
+      `UPDATE orders SET refunded_minor = refunded_minor + @amount, updated_at = @now,
+              state = CASE WHEN refunded_minor + @amount >= total_minor
+                             AND NOT EXISTS (SELECT 1 FROM tickets WHERE order_id = @orderId AND state = 'valid')
+                           THEN 'refunded' ELSE 'part_refunded' END
+       WHERE id = @orderId RETURNING *`,
+    ),
+    ticket: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
+    setTicketState: db.prepare(`UPDATE tickets SET state = ?, updated_at = ? WHERE id = ? AND state = 'valid' RETURNING *`),
+    bumpPrintCount: db.prepare(`UPDATE tickets SET print_count = print_count + 1, updated_at = ? WHERE id = ? RETURNING *`),
+    checkIn: db.prepare(
+      `UPDATE tickets SET checked_in_at = @now, checked_in_station_id = @stationId, checked_in_staff_id = @staffId, updated_at = @now
+       WHERE id = @id AND state = 'valid' AND checked_in_at IS NULL RETURNING *`,
+    ),
+    undoCheckIn: db.prepare(
+      `UPDATE tickets SET checked_in_at = NULL, checked_in_station_id = NULL, checked_in_staff_id = NULL, updated_at = ?
+       WHERE id = ? AND checked_in_at IS NOT NULL RETURNING *`,
+    ),
+    reservation: db.prepare(`SELECT * FROM reservations WHERE id = ?`),
+    reservationByReference: db.prepare(`SELECT * FROM reservations WHERE reference = ?`),
+    referenceTaken: db.prepare(`SELECT 1 FROM reservations WHERE reference = ?`).pluck(),
+    setReservationState: db.prepare(
+      `UPDATE reservations SET state = @state, order_id = coalesce(@orderId, order_id), updated_at = @now
+       WHERE id = @id AND state = 'active' RETURNING *`,
+    ),
+    block: db.prepare(`SELECT * FROM blocks WHERE id = ?`),
+    setBlockReleased: db.prepare(`UPDATE blocks SET state = 'released', updated_at = ? WHERE id = ? AND state = 'active' RETURNING *`),
+    expiredHeld: db.prepare(
+      `UPDATE units SET state = 'available', ${CLEAR_HOLD}, version = version + 1
+       WHERE state = 'held' AND hold_expires_at <= ? RETURNING id, performance_id AS performanceId`,
+    ),
+    deleteExpiredHolds: db.prepare(`DELETE FROM holds WHERE expires_at <= ?`),
+    dueReservations: db.prepare(`SELECT id FROM reservations WHERE state = 'active' AND deadline_at IS NOT NULL AND deadline_at <= ?`).pluck(),
+    dueBlocks: db.prepare(`SELECT id FROM blocks WHERE state = 'active' AND release_at IS NOT NULL AND release_at <= ?`).pluck(),
+    labels: db.prepare(
+      `SELECT u.id AS id, ${LABEL} AS label FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id
+       LEFT JOIN plan_areas a ON a.id = u.area_id WHERE u.id IN (SELECT value FROM json_each(?))`,
+    ),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+export interface SalesContext {
+  readonly sqlite: Database.Database;
+  readonly records: RecordsDb;
+  readonly clock: Clock;
+  readonly st: Statements;
+  readonly ledger: LedgerWriter;
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken before anything is read. */
+  immediate<T>(fn: () => T): T;
+  setting<T>(key: string, fallback: T): T;
+  /** The installation's secret for ticket codes, created on first use and shared by every station. */
+  ticketSecret(): Buffer;
+  currency(): string;
+}
+
+export function createSalesContext(records: RecordsDb, clock: Clock): SalesContext {
+  const sqlite = records.$client;
+  const st = prepareStatements(sqlite);
+  const runner = sqlite.transaction((fn: () => unknown) => fn());
+  let secret: Buffer | null = null;
+  const setting = <T>(key: string, fallback: T): T => {
+    const raw = st.setting.get(key) as string | undefined;
+    return raw === undefined ? fallback : (JSON.parse(raw) as T);
+  };
+  return {
+    sqlite,
+    records,
+    clock,
+    st,
+    ledger: new LedgerWriter(sqlite),
+    immediate: <T>(fn: () => T) => runner.immediate(fn) as T,
+    setting,
+    ticketSecret() {
+      if (!secret) {
+        // INSERT OR IGNORE then read back: two stations creating it at once agree on one secret.
+        st.insertSetting.run('tickets.secret', JSON.stringify(randomBytes(32).toString('base64')));
+        secret = Buffer.from(setting('tickets.secret', ''), 'base64');
+      }
+      return secret;
+    },
+    currency: () => setting('currency', 'GBP'),
+  };
+}

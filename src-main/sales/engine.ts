@@ -1,0 +1,216 @@
+import { ulid } from 'ulid';
+import { MarqueeError } from '../../src-shared/errors.ts';
+import type { BoxOffice } from '../core/box-office.ts';
+import { payments as paymentsTable, type DiscountCodeRow, type OrderRow, type PaymentRow, type TicketRow } from '../db/records/schema.ts';
+import { authorize } from '../staff/auth.ts';
+import type { Actor, Approval } from './actor.ts';
+import { exchangeTickets, orderTickets, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
+import { createBlock, releaseBlock } from './blocks.ts';
+import { bookSeats, type BookInput, type BookResult } from './book.ts';
+import { createSalesContext, type SalesContext } from './context.ts';
+import { extendHold, holdBestAvailable, holdSeats, releaseHold, suggestBestAvailable, withLabels, type HoldInput } from './holds.ts';
+import { endReservation, findReservationByReference, requireReservation, reserveSeats, type Customer } from './reservations.ts';
+import { sweepExpired, type SweepResult } from './sweeper.ts';
+import { checkIn, reprintTicket, undoCheckIn } from './tickets.ts';
+import { labelsOf } from './unit-checks.ts';
+import { fromDriver } from './rows.ts';
+import type { LedgerKind } from './ledger.ts';
+
+/**
+ * The booking engine of one box office: every operation is one BEGIN IMMEDIATE transaction with
+ * typed errors, manager approvals checked before the write lock is taken (scrypt is slow), and
+ * events emitted only after the commit so no screen ever shows a change that rolled back.
+ */
+export class SalesEngine {
+  readonly ctx: SalesContext;
+
+  constructor(private readonly office: BoxOffice) {
+    this.ctx = createSalesContext(office.records, office.clock);
+  }
+
+  private deps() {
+    return { records: this.office.records, clock: this.office.clock };
+  }
+
+  private changed(performanceId: string | null, unitIds: number[], kind?: LedgerKind, orderId?: string | null): void {
+    if (performanceId && unitIds.length) this.office.bus.emit('unitsChanged', { performanceId, unitIds });
+    if (kind) this.office.bus.emit('salesChanged', { kind, performanceId, orderId: orderId ?? null });
+  }
+
+  holdSeats(actor: Actor, input: HoldInput) {
+    const result = this.ctx.immediate(() => holdSeats(this.ctx, actor, input));
+    this.changed(result.performanceId, result.unitIds);
+    return withLabels(this.ctx, result);
+  }
+
+  holdBestAvailable(actor: Actor, input: { performanceId: string; quantity: number; category?: string | undefined; holdId?: string | undefined }) {
+    const result = this.ctx.immediate(() => holdBestAvailable(this.ctx, actor, input));
+    this.changed(result.performanceId, result.unitIds);
+    return withLabels(this.ctx, result);
+  }
+
+  suggestBestAvailable(input: { performanceId: string; quantity: number; category?: string | undefined }) {
+    const suggestion = suggestBestAvailable(this.ctx, input, this.ctx.clock.now());
+    const labels = labelsOf(this.ctx, suggestion.unitIds);
+    return { ...suggestion, labels: suggestion.unitIds.map((id) => labels.get(id) ?? String(id)) };
+  }
+
+  releaseHold(actor: Actor, input: { holdId: string; unitIds?: number[] | undefined }) {
+    const result = this.ctx.immediate(() => releaseHold(this.ctx, actor, input));
+    this.changed(result.performanceId, result.unitIds);
+    return { releasedUnitIds: result.unitIds };
+  }
+
+  extendHold(actor: Actor, input: { holdId: string; minutes?: number | undefined }) {
+    const result = this.ctx.immediate(() => extendHold(this.ctx, actor, input));
+    this.changed(result.performanceId, result.unitIds);
+    return { holdId: result.holdId, expiresAt: result.expiresAt };
+  }
+
+  reserveSeats(actor: Actor, input: { holdId: string; customer: Customer; deadlineAt?: number | undefined }) {
+    const result = this.ctx.immediate(() => reserveSeats(this.ctx, actor, input));
+    this.changed(result.reservation.performanceId, result.units.map((u) => u.id), 'reservation.created');
+    return result.reservation;
+  }
+
+  cancelReservation(actor: Actor, input: { reservationId: string }) {
+    const result = this.ctx.immediate(() => endReservation(this.ctx, actor, input.reservationId, 'cancelled'));
+    this.changed(result.reservation.performanceId, result.units.map((u) => u.id), 'reservation.cancelled');
+    return result.reservation;
+  }
+
+  findReservation(input: { reference: string }) {
+    const reservation = findReservationByReference(this.ctx, input.reference);
+    const units = this.ctx.st.reservedUnits.all(reservation.id) as { id: number; category: string }[];
+    const labels = labelsOf(this.ctx, units.map((u) => u.id));
+    return { reservation, units: units.map((u) => ({ unitId: u.id, label: labels.get(u.id) ?? '', category: u.category })) };
+  }
+
+  getReservation(reservationId: string) {
+    return requireReservation(this.ctx, reservationId);
+  }
+
+  /** Manager approval is needed to override a price or to let "complimentary" pay for priced seats. */
+  book(actor: Actor, input: BookInput & { approval?: Approval | undefined }): BookResult {
+    const needsManager = input.lines.some((l) => l.priceMinor !== undefined) || input.payments.some((p) => p.method === 'complimentary' && p.amountMinor > 0);
+    const approvedBy = needsManager ? authorize(this.deps(), actor, 'manager', 'Overriding a price or giving seats away', input.approval) : null;
+    const result = this.ctx.immediate(() => bookSeats(this.ctx, actor, input, needsManager ? approvedBy : null));
+    this.changed(result.order.performanceId, result.unitIds, 'order.booked', result.order.id);
+    return result;
+  }
+
+  refund(actor: Actor, input: { orderId: string; ticketIds?: string[] | undefined; method: RefundMethod; reference?: string | undefined; approval?: Approval | undefined }) {
+    // The amount decides whether a manager must approve; it is checked again inside the transaction.
+    const amount = refundTotal(this.ctx, input.orderId, input.ticketIds);
+    const approvedBy = amount > refundLimit(this.ctx) ? authorize(this.deps(), actor, 'manager', 'A refund over the cashier limit', input.approval) : null;
+    const result = this.ctx.immediate(() => refundTickets(this.ctx, actor, input, approvedBy));
+    this.changed(result.order.performanceId, result.unitIds, 'order.refunded', result.order.id);
+    return result;
+  }
+
+  exchange(actor: Actor, input: ExchangeInput) {
+    const result = this.ctx.immediate(() => exchangeTickets(this.ctx, actor, input));
+    for (const c of result.changed) this.changed(c.performanceId, c.unitIds);
+    this.changed(result.newOrder.performanceId, [], 'order.exchanged', result.newOrder.id);
+    return result;
+  }
+
+  reprint(actor: Actor, input: { ticketId: string }) {
+    const ticket = this.ctx.immediate(() => reprintTicket(this.ctx, actor, input));
+    this.changed(ticket.performanceId, [], 'ticket.reprinted', ticket.orderId);
+    return ticket;
+  }
+
+  checkIn(actor: Actor, input: { code: string; performanceId: string }) {
+    const answer = this.ctx.immediate(() => checkIn(this.ctx, actor, input));
+    if (answer.status === 'admitted') this.changed(input.performanceId, [], 'ticket.checked-in', answer.ticket?.orderId);
+    return answer;
+  }
+
+  undoCheckIn(actor: Actor, input: { ticketId: string }) {
+    const ticket = this.ctx.immediate(() => undoCheckIn(this.ctx, actor, input));
+    this.changed(ticket.performanceId, [], 'ticket.check-in-undone', ticket.orderId);
+    return ticket;
+  }
+
+  createBlock(actor: Actor, input: { performanceId: string; unitIds: number[]; name: string; releaseAt?: number | undefined; approval?: Approval | undefined }) {
+    authorize(this.deps(), actor, 'manager', 'Blocking seats', input.approval);
+    const result = this.ctx.immediate(() => createBlock(this.ctx, actor, input));
+    this.changed(result.block.performanceId, result.units.map((u) => u.id), 'block.created');
+    return result.block;
+  }
+
+  releaseBlock(actor: Actor, input: { blockId: string; approval?: Approval | undefined }) {
+    authorize(this.deps(), actor, 'manager', 'Releasing blocked seats', input.approval);
+    const result = this.ctx.immediate(() => releaseBlock(this.ctx, actor, input));
+    this.changed(result.block.performanceId, result.units.map((u) => u.id), 'block.released');
+    return result.block;
+  }
+
+  createDiscountCode(
+    actor: Actor,
+    input: { code: string; kind: 'percent' | 'fixed'; value: number; eventId?: string | null | undefined; validFrom?: number | null | undefined; validUntil?: number | null | undefined; maxUses?: number | null | undefined; approval?: Approval | undefined },
+  ): DiscountCodeRow {
+    authorize(this.deps(), actor, 'manager', 'Creating a discount code', input.approval);
+    const code = input.code.trim().toUpperCase();
+    if (!/^[A-Z0-9-]{3,32}$/.test(code)) throw new MarqueeError('BAD_INPUT', 'A discount code is 3 to 32 letters, digits or dashes.');
+    if (input.kind === 'percent' && (input.value < 1 || input.value > 10_000)) throw new MarqueeError('BAD_INPUT', 'A percent discount is between 0.01 % and 100 % (1 to 10000 basis points).');
+    const row: DiscountCodeRow = {
+      id: ulid(),
+      code,
+      kind: input.kind,
+      value: input.value,
+      eventId: input.eventId ?? null,
+      validFrom: input.validFrom ?? null,
+      validUntil: input.validUntil ?? null,
+      maxUses: input.maxUses ?? null,
+      uses: 0,
+      active: 1,
+      createdAt: this.ctx.clock.now(),
+    };
+    this.ctx.immediate(() => {
+      if (this.ctx.st.discountByCode.get(code)) throw new MarqueeError('CONFLICT', `The discount code ${code} already exists.`);
+      this.ctx.st.insertDiscount.run(row);
+    });
+    return row;
+  }
+
+  getOrder(orderId: string): { order: OrderRow; tickets: (TicketRow & { label: string })[]; payments: PaymentRow[] } {
+    const order = requireOrder(this.ctx, orderId);
+    const tickets = orderTickets(this.ctx, orderId);
+    const labels = labelsOf(this.ctx, tickets.map((t) => t.unitId));
+    const payments = (this.ctx.st.orderPayments.all(orderId) as Record<string, unknown>[]).map((p) => fromDriver<PaymentRow>(paymentsTable, p));
+    return { order, tickets: tickets.map((t) => ({ ...t, label: labels.get(t.unitId) ?? '' })), payments };
+  }
+
+  sweep(): SweepResult {
+    const result = this.ctx.immediate(() => sweepExpired(this.ctx, this.office.identity.id));
+    for (const [performanceId, unitIds] of result.changed) this.changed(performanceId, unitIds);
+    return result;
+  }
+}
+
+const engines = new WeakMap<BoxOffice, SalesEngine>();
+
+/** One engine per open box office, so prepared statements are made once per connection. */
+export function salesFor(office: BoxOffice): SalesEngine {
+  let engine = engines.get(office);
+  if (!engine) {
+    engine = new SalesEngine(office);
+    engines.set(office, engine);
+  }
+  return engine;
+}
+
+/** Runs the sweeper every `intervalMs` (default 5 s); the returned function stops it. */
+export function startSalesSweeper(office: BoxOffice, intervalMs = 5_000): () => void {
+  const timer = setInterval(() => {
+    try {
+      salesFor(office).sweep();
+    } catch (error) {
+      console.error('[marquee] sales sweeper failed', error);
+    }
+  }, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

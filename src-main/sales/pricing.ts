@@ -1,0 +1,75 @@
+/**
+ * Order arithmetic in integer minor units. Discounts are spread over tickets so that refunding one
+ * ticket returns exactly what was paid for it; tax is per band, included in or added to the price.
+ */
+export interface PricedLineInput {
+  listPriceMinor: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+}
+
+export interface PricedLine {
+  listPriceMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export interface Discount {
+  kind: 'percent' | 'fixed';
+  /** Basis points for percent, minor units for fixed. */
+  value: number;
+}
+
+export interface PricedOrder {
+  lines: PricedLine[];
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+function allocateDiscounts(prices: number[], discount: Discount | null): number[] {
+  if (!discount) return prices.map(() => 0);
+  if (discount.kind === 'percent') {
+    const bp = Math.min(10_000, Math.max(0, discount.value));
+    return prices.map((p) => Math.min(p, Math.round((p * bp) / 10_000)));
+  }
+  const subtotal = prices.reduce((a, b) => a + b, 0);
+  const amount = Math.min(subtotal, Math.max(0, discount.value));
+  if (subtotal === 0 || amount === 0) return prices.map(() => 0);
+  const shares = prices.map((p) => Math.floor((amount * p) / subtotal));
+  // The pennies lost to rounding go to the dearest tickets first, so shares sum to the amount exactly.
+  let left = amount - shares.reduce((a, b) => a + b, 0);
+  const order = prices.map((p, i) => i).sort((a, b) => prices[b]! - prices[a]!);
+  for (let k = 0; left > 0; k = (k + 1) % order.length) {
+    const i = order[k]!;
+    if (shares[i]! < prices[i]!) {
+      shares[i]! += 1;
+      left--;
+    }
+  }
+  return shares;
+}
+
+export function priceOrder(inputs: PricedLineInput[], discount: Discount | null): PricedOrder {
+  const discounts = allocateDiscounts(
+    inputs.map((l) => l.listPriceMinor),
+    discount,
+  );
+  const lines = inputs.map((line, i): PricedLine => {
+    const discountMinor = discounts[i]!;
+    const net = line.listPriceMinor - discountMinor;
+    const rate = line.taxRateBp;
+    const taxMinor = line.taxIncluded ? Math.round((net * rate) / (10_000 + rate)) : Math.round((net * rate) / 10_000);
+    return { listPriceMinor: line.listPriceMinor, discountMinor, taxMinor, totalMinor: line.taxIncluded ? net : net + taxMinor };
+  });
+  const sum = (f: (l: PricedLine) => number) => lines.reduce((a, l) => a + f(l), 0);
+  return {
+    lines,
+    subtotalMinor: sum((l) => l.listPriceMinor),
+    discountMinor: sum((l) => l.discountMinor),
+    taxMinor: sum((l) => l.taxMinor),
+    totalMinor: sum((l) => l.totalMinor),
+  };
+}

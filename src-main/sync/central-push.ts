@@ -1,0 +1,128 @@
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { BoxOffice } from '../core/box-office.ts';
+import { buildCentralBatch, readLedgerAfter, type CentralBatch } from './ledger-batch.ts';
+import { ensureCentralSchema, type CentralMigration } from './central-migrate.ts';
+import { pushReferenceData } from './reference-push.ts';
+import { countPending, moveCursor, readCursor } from './sync-config.ts';
+
+export interface PushProgress {
+  done: number;
+  total: number;
+}
+
+export interface PushOptions {
+  installationId: string;
+  migrations: CentralMigration[];
+  batchSize: number;
+  now(): number;
+  onProgress?(progress: PushProgress): void;
+}
+
+export interface PushResult {
+  pushedRows: number;
+  lastSeq: number;
+  referenceTables: string[];
+  referenceDigests: Map<string, string>;
+}
+
+const PROJECTION_COLUMNS = '(installation_id, id, station_id, performance_id, order_id, state, amount_minor, at, source_seq, data)';
+// A row only takes a version at least as new as the one it holds, so replays never step back.
+// MySQL assigns left to right: source_seq must be compared before it is itself updated.
+const newer = (col: string) => `\`${col}\` = if(values(source_seq) >= source_seq, values(\`${col}\`), \`${col}\`)`;
+const PROJECTION_UPDATE = [
+  ...['station_id', 'performance_id', 'order_id', 'state', 'amount_minor', 'at', 'data'].map(newer),
+  'source_seq = greatest(source_seq, values(source_seq))',
+].join(', ');
+const OTHER_UPDATE = [...['station_id', 'at', 'data'].map(newer), 'source_seq = greatest(source_seq, values(source_seq))'].join(', ');
+
+/** The central cursor: how far this installation's ledger is committed there (0 before the first push). */
+export async function readCentralCursor(conn: Connection, installationId: string): Promise<number> {
+  const [rows] = await conn.query<RowDataPacket[]>('select last_seq from sync_cursors where installation_id = ?', [installationId]);
+  return Number(rows[0]?.last_seq ?? 0);
+}
+
+/**
+ * Writes one batch in one central transaction. The cursor row is locked and checked first, so a
+ * second pusher for the same installation cannot interleave, and the batch's rows, projections
+ * and the advanced cursor commit together or not at all. Keys make a replay a no-op.
+ */
+async function writeBatch(conn: Connection, installationId: string, expectedCursor: number, batch: CentralBatch, now: number): Promise<boolean> {
+  await conn.beginTransaction();
+  try {
+    const [locked] = await conn.query<RowDataPacket[]>('select last_seq from sync_cursors where installation_id = ? for update', [installationId]);
+    if (Number(locked[0]?.last_seq ?? 0) !== expectedCursor) {
+      await conn.rollback();
+      return false;
+    }
+    await conn.query(
+      `insert into ledger_entries (installation_id, station_id, seq, id, at, kind, staff_id, performance_id, order_id, payload, pushed_at)
+       values ? on duplicate key update seq = seq`,
+      [batch.ledger],
+    );
+    for (const [table, values] of batch.projections) {
+      await conn.query(`insert into \`${table}\` ${PROJECTION_COLUMNS} values ? on duplicate key update ${PROJECTION_UPDATE}`, [values]);
+    }
+    if (batch.other.length) {
+      await conn.query(
+        `insert into other_rows (installation_id, table_name, id, station_id, at, source_seq, data) values ? on duplicate key update ${OTHER_UPDATE}`,
+        [batch.other],
+      );
+    }
+    await conn.query('update sync_cursors set last_seq = ?, last_push_at = ?, last_station_id = ? where installation_id = ?', [
+      batch.lastSeq,
+      now,
+      batch.ledger.at(-1)?.[1] ?? null,
+      installationId,
+    ]);
+    await conn.commit();
+    return true;
+  } catch (error) {
+    await conn.rollback().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * One full push over one connection: schema, reference data, then the ledger backlog batch by
+ * batch. The station's cursor follows the central one and moves only after each central commit.
+ */
+export async function pushToCentral(office: BoxOffice, conn: Connection, options: PushOptions): Promise<PushResult> {
+  const { installationId } = options;
+  await ensureCentralSchema(conn, options.migrations, installationId, options.now());
+  const reference = await pushReferenceData(conn, office.records, installationId, options.now());
+  await conn.query(
+    'insert into sync_cursors (installation_id, last_seq, last_push_at) values (?, 0, ?) on duplicate key update installation_id = installation_id',
+    [installationId, options.now()],
+  );
+
+  let cursor = await readCentralCursor(conn, installationId);
+  // Central is the truth: an acknowledgement lost to a cut moves us forward, a central database
+  // restored from an older backup (or a new one) moves us back so nothing is missing there.
+  if (readCursor(office.station).lastPushedSeq !== cursor) moveCursor(office.station, cursor);
+
+  let done = 0;
+  let total = countPending(office.records, cursor);
+  options.onProgress?.({ done, total });
+  let pushedRows = 0;
+  for (;;) {
+    const rows = readLedgerAfter(office.records, cursor, options.batchSize);
+    if (rows.length === 0) break;
+    const now = options.now();
+    const batch = buildCentralBatch(installationId, rows, now);
+    const written = await writeBatch(conn, installationId, cursor, batch, now);
+    if (!written) {
+      // Another pusher of this installation moved the cursor; carry on from where it is now.
+      cursor = await readCentralCursor(conn, installationId);
+      moveCursor(office.station, cursor);
+      total = done + countPending(office.records, cursor);
+      continue;
+    }
+    cursor = batch.lastSeq;
+    moveCursor(office.station, cursor);
+    pushedRows += rows.length;
+    done += rows.length;
+    if (done > total) total = done;
+    options.onProgress?.({ done, total });
+  }
+  return { pushedRows, lastSeq: cursor, referenceTables: reference.tables, referenceDigests: reference.digests };
+}

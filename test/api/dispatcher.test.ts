@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { createApi } from '../../src-main/api/create-api.ts';
+import { createDispatcher } from '../../src-main/api/dispatcher.ts';
+import { createHandlers } from '../../src-main/api/handlers/index.ts';
+import { procedures } from '../../src-shared/contract/index.ts';
+import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+
+const ctx = { transport: 'test' as const, stationId: null, sessionToken: null };
+let temp: TempBoxOffice | null = null;
+afterEach(() => {
+  temp?.dispose();
+  temp = null;
+});
+
+describe('the registration helper', () => {
+  it('registers every procedure of the contract under its channel', () => {
+    temp = openTempBoxOffice();
+    const api = createApi(temp.office, { checkOutput: true });
+    expect([...api.channels.keys()].sort()).toEqual(Object.values(procedures).map((p) => p.channel).sort());
+  });
+
+  it('answers a valid call with a value checked against the contract', async () => {
+    temp = openTempBoxOffice({ stationName: 'Window A' });
+    const api = createApi(temp.office, { checkOutput: true });
+    const result = await api.call('getStationInfo', {}, ctx);
+    expect(result).toMatchObject({ ok: true, value: { stationName: 'Window A', mode: 'host', isEmpty: true } });
+  });
+
+  it('refuses bad input with BAD_INPUT naming the field, and runs nothing', async () => {
+    temp = openTempBoxOffice();
+    const api = createApi(temp.office, { checkOutput: true });
+    const result = await api.call('getSeatMap', { performanceId: 'tonight' }, ctx);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('performanceId: must be an id') },
+    });
+    const extra = await api.call('getSeatMap', { performanceId: ulid(), sneaky: true }, ctx);
+    expect(extra.ok).toBe(false);
+    if (!extra.ok) expect(extra.error.message).toMatch(/sneaky/);
+  });
+
+  it('passes a MarqueeError through as {code, message}', async () => {
+    temp = openTempBoxOffice();
+    const api = createApi(temp.office, { checkOutput: true });
+    const id = ulid();
+    const result = await api.call('getSeatMap', { performanceId: id }, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `There is no performance with id ${id}.` } });
+  });
+
+  it('turns an unexpected failure into INTERNAL without a stack trace', async () => {
+    temp = openTempBoxOffice();
+    const logged: string[] = [];
+    const dispatcher = createDispatcher(createHandlers(temp.office), { checkOutput: true, log: (m) => logged.push(m) });
+    temp.office.records.$client.close();
+    const result = await dispatcher.call('listPerformances', {}, ctx);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong in listPerformances; it has been logged.' },
+    });
+    expect(logged).toEqual(['listPerformances failed']);
+    temp.office.station.$client.close();
+    temp = null;
+  });
+
+  it('answers an unknown channel with NOT_FOUND', async () => {
+    temp = openTempBoxOffice();
+    const api = createApi(temp.office, { checkOutput: true });
+    const result = await api.callChannel('bo:nothing:here', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
