@@ -3,6 +3,7 @@ import { plansBench } from './plans.ts';
 import { printQueueBench } from './print-queue.ts';
 import { printRenderBench } from './print-render.ts';
 import { syncBench } from './sync.ts';
+import { bookingBench } from './booking.ts';
 
 /** Each area adds itself here: bench/<area>.ts exporting a BenchArea. */
-export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench];
+export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench];

@@ -49,6 +49,7 @@ input.on('line', async (line) => {
     return;
   }
   await command();
-  console.log(`${line.trim()}: ${printer.online ? 'online' : 'offline'}`);
+  const { paperOut, coverOpen } = printer.condition;
+  console.log(`now: ${printer.online ? 'online' : 'offline'}, ${paperOut ? 'paper out' : 'paper in'}, ${coverOpen ? 'cover open' : 'cover closed'}`);
 });
 process.on('SIGINT', () => void commands['quit']!());

@@ -30,6 +30,7 @@ export interface BoxOffice {
   readonly mode: 'desktop' | 'host';
   readonly version: string;
   readonly dataDir: string;
+  readonly migrationsRoot: string;
   readonly layoutsDir: string;
   readonly assetsDir: string;
   close(): void;
@@ -51,6 +52,7 @@ export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
     mode: options.mode,
     version: options.version,
     dataDir: options.dataDir,
+    migrationsRoot: options.migrationsRoot,
     layoutsDir: options.layoutsDir ?? sourceLayoutsDir,
     assetsDir: options.assetsDir ?? sourceAssetsDir,
     close() {

@@ -1,18 +1,33 @@
+import { startPrintService } from '../print/print-service.ts';
+import { startSalesSweeper } from '../sales/engine.ts';
+import { FileSecretStore, type SecretStore } from '../sync/secret-store.ts';
+import { startSyncService } from '../sync/sync-service.ts';
 import type { BoxOffice } from './box-office.ts';
 
 export interface RunningServices {
   stop(): Promise<void>;
 }
 
+export interface ServiceOptions {
+  /** Where the central server's password is kept: safeStorage in the desktop app, a 0600 file in host mode. */
+  secrets?: SecretStore;
+}
+
 /**
- * Background work that lives as long as the box office is open (hold sweeper, print queue, sync).
- * Host mode and the Electron shell both start it once after opening the box office.
+ * Background work that lives as long as the box office is open: the sweeper that frees expired
+ * holds and reservations, the print queue and its local API, and the central sync (idle unless
+ * switched on). Host mode and the Electron shell both
+ * start it once after opening the box office, and stop it before the databases close.
  */
-export function startServices(_office: BoxOffice): RunningServices {
-  const stops: (() => void | Promise<void>)[] = [];
+export function startServices(office: BoxOffice, options: ServiceOptions = {}): RunningServices {
+  const stopSweeper = startSalesSweeper(office);
+  const print = startPrintService(office);
+  const sync = startSyncService(office, options.secrets ?? new FileSecretStore(office.dataDir));
   return {
     async stop() {
-      for (const stop of stops.reverse()) await stop();
+      await sync.stop();
+      await print.stop();
+      stopSweeper();
     },
   };
 }

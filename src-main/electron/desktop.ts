@@ -3,6 +3,7 @@ import type * as Electron from 'electron';
 import { createApi } from '../api/create-api.ts';
 import { openBoxOffice, type BoxOffice } from '../core/box-office.ts';
 import { startServices } from '../core/services.ts';
+import { SafeStorageSecretStore } from '../sync/safe-storage-secret-store.ts';
 import { setFontDir } from '../print/render/font.ts';
 import { createAppLocation, isAppUrl, startUrl } from './app-location.ts';
 import { desktopPaths } from './desktop-paths.ts';
@@ -12,7 +13,7 @@ import { guardSession, guardWebContents } from './security.ts';
 import { focusWindow, openBoxOfficeWindow } from './window.ts';
 
 /** The parts of the 'electron' module the shell uses, passed in so that tests can supply fakes. */
-export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session'>;
+export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'safeStorage'>;
 
 export interface DesktopEnvironment {
   env: Record<string, string | undefined>;
@@ -27,7 +28,7 @@ export interface DesktopEnvironment {
  * cannot leave the app. Resolves once the first window is open (or the app gave up).
  */
 export async function startDesktop(electron: ElectronModules, environment: DesktopEnvironment): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, session } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, session, safeStorage } = electron;
 
   // Two processes writing one station database would fight over it; the second one hands over.
   if (!app.requestSingleInstanceLock()) {
@@ -89,7 +90,7 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
 
   // Packaged, the assets are extraResources rather than beside the source.
   setFontDir(join(paths.assetsDir, 'fonts'));
-  const services = startServices(office);
+  const services = startServices(office, { secrets: new SafeStorageSecretStore(safeStorage, paths.dataDir) });
   const dispatcher = createApi(office, { checkOutput: development });
   guardSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));

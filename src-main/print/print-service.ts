@@ -10,6 +10,7 @@ import type { BoxOffice } from '../core/box-office.ts';
 import { PrintApiServer } from './api/print-api-server.ts';
 import { readPrintApiConfig, rotatePrintApiToken, writePrintApiNetwork } from './api/print-api-settings.ts';
 import type { PrintLayouts } from './layouts-port.ts';
+import { jobKindForLayout, renderedLayouts } from './render-layouts.ts';
 import {
   findPrinter,
   listActivePrinters,
@@ -29,7 +30,7 @@ export interface PrintServiceOptions {
   transports?: TransportFactory;
   tcpTimeouts?: TcpTimeouts;
   backoff?: Backoff;
-  /** The renderer side; without it only raw ESC/POS can be printed. */
+  /** The renderer side (default: the office's layouts and logos); null prints raw ESC/POS only. */
   layouts?: PrintLayouts | null;
   /**
    * The local print API: `false` leaves it off; `{ port: 0 }` listens on a free port without
@@ -41,7 +42,8 @@ export interface PrintServiceOptions {
 export interface LayoutJobRequest {
   layoutId: string;
   data: Record<string, unknown>;
-  kind: JobKind;
+  /** Which printers take it; by default what the layout prints (see jobKindForLayout). */
+  kind?: JobKind;
   printerId?: string;
   label?: string;
   source?: string;
@@ -64,7 +66,7 @@ export class PrintService {
     private readonly office: BoxOffice,
     options: PrintServiceOptions = {},
   ) {
-    this.layouts = options.layouts ?? null;
+    this.layouts = options.layouts === undefined ? renderedLayouts(office) : options.layouts;
     this.queue = new PrintQueue({
       station: office.station,
       clock: office.clock,
@@ -137,15 +139,28 @@ export class PrintService {
 
   /** Renders a layout for the printer that will print it, then queues the bytes. */
   async submitLayout(request: LayoutJobRequest): Promise<PrintJobView> {
+    const set = await this.submitLayouts({ source: request.source, jobs: [request] });
+    return set.jobs[0]!;
+  }
+
+  /**
+   * A sale's documents as one job set: each layout rendered for the printer that takes its kind,
+   * queued together in the given order (tickets, then the receipt); for a cash payment the
+   * drawer opens before the first of them prints. Nothing is queued if any of them fails to render.
+   */
+  async submitLayouts(request: { jobs: Omit<LayoutJobRequest, 'source'>[]; openDrawer?: boolean; source?: string | undefined }): Promise<SubmittedJobSet> {
     const layouts = this.requireLayouts();
-    const printer = request.printerId
-      ? findPrinter(this.office.station, request.printerId)
-      : this.printerFor(request.kind);
-    const bytes = await layouts.render(request.layoutId, request.data, printer);
-    return this.submit({
-      source: request.source ?? 'app',
-      jobs: [{ kind: request.kind, bytes, label: request.label ?? request.layoutId, layoutId: request.layoutId, printerId: printer.id }],
-    }).jobs[0]!;
+    const known = await layouts.list();
+    const jobs = [];
+    for (const job of request.jobs) {
+      const info = known.find((l) => l.id === job.layoutId);
+      if (!info) throw new MarqueeError('NOT_FOUND', `There is no layout called '${job.layoutId}'.`);
+      const kind = job.kind ?? jobKindForLayout[info.kind as keyof typeof jobKindForLayout] ?? 'ticket';
+      const printer = job.printerId ? findPrinter(this.office.station, job.printerId) : this.printerFor(kind);
+      const bytes = await layouts.render(job.layoutId, job.data, printer);
+      jobs.push({ kind, bytes, label: job.label ?? info.name, layoutId: job.layoutId, printerId: printer.id });
+    }
+    return this.submit({ source: request.source ?? 'app', openDrawer: request.openDrawer ?? false, jobs });
   }
 
   requireLayouts(): PrintLayouts {

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { orders, tickets as ticketsTable, type OrderRow, type PaymentRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
@@ -126,9 +126,9 @@ export function exchangeTickets(
   const back = takeBack(ctx, oldOrder, returned, 'exchanged', now);
   const credit = back.value;
   const difference = priced.totalMinor - credit;
-  const newOrderId = ulid(now);
+  const newOrderId = newId(now);
   const creditOut = refundRow(credit, 'exchange', { orderId: oldOrder.id, actor, now, reference: newOrderId });
-  const creditIn: PaymentRow = { ...creditOut, id: ulid(now), orderId: newOrderId, amountMinor: credit, reference: oldOrder.id };
+  const creditIn: PaymentRow = { ...creditOut, id: newId(now), orderId: newOrderId, amountMinor: credit, reference: oldOrder.id };
   let extra: PaymentRow[] = [];
   let changeMinor = 0;
   if (difference > 0) {

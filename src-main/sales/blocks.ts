@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { blocks as blocksTable, type BlockRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
@@ -21,7 +21,7 @@ export function createBlock(
   if (!input.name.trim()) throw new MarqueeError('BAD_INPUT', 'A block needs a name, such as "House seats".');
   if (input.releaseAt !== undefined && input.releaseAt <= now) throw new MarqueeError('BAD_INPUT', 'The release time is already past.');
   const block: BlockRow = {
-    id: ulid(now),
+    id: newId(now),
     performanceId: input.performanceId,
     name: input.name.trim(),
     releaseAt: input.releaseAt ?? null,

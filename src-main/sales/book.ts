@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
@@ -118,7 +118,7 @@ export function issueTickets(
   const tickets: TicketRow[] = [];
   const changed: UnitRow[] = [];
   units.forEach((unit, i) => {
-    const id = ulid(order.createdAt);
+    const id = newId(order.createdAt);
     const line = priced.lines[i]!;
     const ticket: TicketRow = {
       id,
@@ -142,7 +142,9 @@ export function issueTickets(
       updatedAt: order.createdAt,
     };
     ctx.st.insertTicket.run(ticket);
-    const booked = ctx.st.bookUnit.get({ ticketId: id, unitId: unit.id, holdId: source.holdId, reservationId: source.reservationId });
+    const booked = source.holdId
+      ? ctx.st.bookHeldUnit.get({ ticketId: id, unitId: unit.id, holdId: source.holdId })
+      : ctx.st.bookReservedUnit.get({ ticketId: id, unitId: unit.id, reservationId: source.reservationId });
     if (!booked) throw new MarqueeError('CONFLICT', 'A seat changed while the sale was being written; nothing was charged. Try again.');
     tickets.push(ticket);
     changed.push(...unitRows([booked]));
@@ -181,7 +183,7 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
       totalMinor: priced.totalMinor,
     });
   }
-  const orderId = ulid(now);
+  const orderId = newId(now);
   const { rows: paymentRows, changeMinor } = settle(input.payments, priced.totalMinor, { orderId, actor, now, currency });
   const customer = reservation
     ? { name: reservation.customerName, phone: reservation.customerPhone, email: reservation.customerEmail }

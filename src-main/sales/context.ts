@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { RecordsDb } from '../db/open.ts';
-import { blocks, discountCodes, holds, orders, payments, reservations, tickets } from '../db/records/schema.ts';
+import { blocks, discountCodes, orders, payments, reservations, tickets } from '../db/records/schema.ts';
 import { LedgerWriter } from './ledger.ts';
 import { prepareInsert } from './rows.ts';
 
@@ -33,7 +33,7 @@ function prepareStatements(db: Database.Database) {
     claimUnits: db.prepare(
       `UPDATE units SET state = 'held', hold_id = @holdId, hold_station_id = @stationId, hold_expires_at = @expiresAt,
               version = version + 1
-       WHERE performance_id = @performanceId AND id IN (SELECT value FROM json_each(@ids)) AND (${FREE} OR hold_id = @holdId)`,
+       WHERE id IN (SELECT value FROM json_each(@ids)) AND +performance_id = @performanceId AND (${FREE} OR hold_id = @holdId)`,
     ),
     freePlaces: db
       .prepare(
@@ -52,6 +52,10 @@ function prepareStatements(db: Database.Database) {
               (${FREE} AND (@category IS NULL OR u.category = @category)) AS selectable
        FROM units u JOIN plan_seats s ON s.id = u.seat_id WHERE u.performance_id = @performanceId`,
     ),
+    availability: db.prepare(
+      `SELECT id, CASE WHEN state = 'held' AND hold_expires_at <= ? THEN 'available' ELSE state END AS state
+       FROM units WHERE performance_id = ?`,
+    ).raw(),
     heldUnits: db.prepare(`SELECT * FROM units WHERE hold_id = ? AND state = 'held' ORDER BY id`),
     reservedUnits: db.prepare(`SELECT * FROM units WHERE reservation_id = ? AND state = 'reserved' ORDER BY id`),
     blockedUnits: db.prepare(`SELECT * FROM units WHERE block_id = ? AND state = 'blocked' ORDER BY id`),
@@ -68,10 +72,15 @@ function prepareStatements(db: Database.Database) {
       `UPDATE units SET state = 'available', reservation_id = NULL, version = version + 1
        WHERE reservation_id = ? AND state = 'reserved' RETURNING *`,
     ),
-    bookUnit: db.prepare(
-      `UPDATE units SET state = 'booked', ticket_id = @ticketId, reservation_id = NULL, ${CLEAR_HOLD}, version = version + 1
-       WHERE id = @unitId AND ((state = 'held' AND hold_id = @holdId) OR (state = 'reserved' AND reservation_id = @reservationId))
-       RETURNING *`,
+    // Two statements, not one with both branches: SQLite rewrites every index whose column is SET,
+    // changed or not, and a sale is mostly index pages.
+    bookHeldUnit: db.prepare(
+      `UPDATE units SET state = 'booked', ticket_id = @ticketId, ${CLEAR_HOLD}, version = version + 1
+       WHERE id = @unitId AND state = 'held' AND hold_id = @holdId RETURNING *`,
+    ),
+    bookReservedUnit: db.prepare(
+      `UPDATE units SET state = 'booked', ticket_id = @ticketId, reservation_id = NULL, version = version + 1
+       WHERE id = @unitId AND state = 'reserved' AND reservation_id = @reservationId RETURNING *`,
     ),
     freeBookedUnit: db.prepare(
       `UPDATE units SET state = 'available', ticket_id = NULL, version = version + 1
@@ -79,7 +88,7 @@ function prepareStatements(db: Database.Database) {
     ),
     blockUnits: db.prepare(
       `UPDATE units SET state = 'blocked', block_id = @blockId, ${CLEAR_HOLD}, version = version + 1
-       WHERE performance_id = @performanceId AND id IN (SELECT value FROM json_each(@ids)) AND ${FREE} RETURNING *`,
+       WHERE id IN (SELECT value FROM json_each(@ids)) AND +performance_id = @performanceId AND ${FREE} RETURNING *`,
     ),
     releaseBlocked: db.prepare(
       `UPDATE units SET state = 'available', block_id = NULL, version = version + 1
@@ -131,7 +140,8 @@ function prepareStatements(db: Database.Database) {
     setBlockReleased: db.prepare(`UPDATE blocks SET state = 'released', updated_at = ? WHERE id = ? AND state = 'active' RETURNING *`),
     expiredHeld: db.prepare(
       `UPDATE units SET state = 'available', ${CLEAR_HOLD}, version = version + 1
-       WHERE state = 'held' AND hold_expires_at <= ? RETURNING id, performance_id AS performanceId`,
+       WHERE hold_id IN (SELECT id FROM holds WHERE expires_at <= @now) AND state = 'held' AND hold_expires_at <= @now
+       RETURNING id, performance_id AS performanceId`,
     ),
     deleteExpiredHolds: db.prepare(`DELETE FROM holds WHERE expires_at <= ?`),
     dueReservations: db.prepare(`SELECT id FROM reservations WHERE state = 'active' AND deadline_at IS NOT NULL AND deadline_at <= ?`).pluck(),

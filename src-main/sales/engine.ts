@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { payments as paymentsTable, type DiscountCodeRow, type OrderRow, type PaymentRow, type TicketRow } from '../db/records/schema.ts';
@@ -53,6 +53,11 @@ export class SalesEngine {
     const suggestion = suggestBestAvailable(this.ctx, input, this.ctx.clock.now());
     const labels = labelsOf(this.ctx, suggestion.unitIds);
     return { ...suggestion, labels: suggestion.unitIds.map((id) => labels.get(id) ?? String(id)) };
+  }
+
+  /** Every unit's state as the screens read it (an expired hold is available): [unitId, state] pairs. */
+  availability(performanceId: string): [number, string][] {
+    return this.ctx.st.availability.all(this.ctx.clock.now(), performanceId) as [number, string][];
   }
 
   releaseHold(actor: Actor, input: { holdId: string; unitIds?: number[] | undefined }) {
@@ -156,7 +161,7 @@ export class SalesEngine {
     if (!/^[A-Z0-9-]{3,32}$/.test(code)) throw new MarqueeError('BAD_INPUT', 'A discount code is 3 to 32 letters, digits or dashes.');
     if (input.kind === 'percent' && (input.value < 1 || input.value > 10_000)) throw new MarqueeError('BAD_INPUT', 'A percent discount is between 0.01 % and 100 % (1 to 10000 basis points).');
     const row: DiscountCodeRow = {
-      id: ulid(),
+      id: newId(),
       code,
       kind: input.kind,
       value: input.value,

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { Actor } from './actor.ts';
 import { suggestSeats, type CandidateSeat } from './best-available.ts';
@@ -55,7 +55,7 @@ function startOrJoinHold(ctx: SalesContext, actor: Actor, performanceId: string,
     if (hold.performanceId !== performanceId) throw new MarqueeError('BAD_INPUT', 'A hold covers one performance; start a new hold for this one.');
     return hold;
   }
-  const hold = { id: ulid(now), performanceId, stationId: actor.stationId, expiresAt: now + holdMinutes(ctx) * MINUTE };
+  const hold = { id: newId(now), performanceId, stationId: actor.stationId, expiresAt: now + holdMinutes(ctx) * MINUTE };
   ctx.st.insertHold.run(hold.id, performanceId, actor.stationId, actor.staffId, now, hold.expiresAt);
   return hold;
 }

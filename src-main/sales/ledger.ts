@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 
 /**
  * The one place that writes ledger rows. Every payload is `{ rows: { <table>: [full rows after
@@ -45,7 +45,7 @@ export class LedgerWriter {
   append(entry: LedgerEntry): number {
     const payload = JSON.stringify({ ...entry.extra, rows: entry.rows });
     const info = this.insert.run(
-      ulid(entry.at),
+      newId(entry.at),
       entry.at,
       entry.kind,
       entry.actor.stationId,

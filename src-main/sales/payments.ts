@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { PaymentRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
@@ -43,7 +43,7 @@ export function settle(
     if (t.method === 'voucher' && !t.reference?.trim()) throw new MarqueeError('BAD_INPUT', 'A voucher payment needs the voucher number.');
     paid += t.amountMinor;
     rows.push({
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       orderId: ctx.orderId,
       method: t.method,
       amountMinor: t.amountMinor,
@@ -73,7 +73,7 @@ export function refundRow(
   ctx: { orderId: string; actor: Pick<Actor, 'stationId' | 'staffId'>; now: number; reference?: string | null },
 ): PaymentRow {
   return {
-    id: ulid(ctx.now),
+    id: newId(ctx.now),
     orderId: ctx.orderId,
     method,
     amountMinor: -amountMinor,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ulid } from 'ulid';
+import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { reservations, units, type ReservationRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
@@ -43,7 +43,7 @@ export function reserveSeats(
   const hold = requireLiveHold(ctx, actor, input.holdId, now);
   requireOnSale(ctx, hold.performanceId, now);
   const reservation: ReservationRow = {
-    id: ulid(now),
+    id: newId(now),
     reference: newReference(ctx),
     performanceId: hold.performanceId,
     customerName: customer.name.trim(),

@@ -20,7 +20,7 @@ export function sweepExpired(ctx: SalesContext, stationId: string): SweepResult 
   const note = (performanceId: string, ids: number[]) => {
     if (ids.length) changed.set(performanceId, [...(changed.get(performanceId) ?? []), ...ids]);
   };
-  const held = ctx.st.expiredHeld.all(now) as { id: number; performanceId: string }[];
+  const held = ctx.st.expiredHeld.all({ now }) as { id: number; performanceId: string }[];
   for (const u of held) note(u.performanceId, [u.id]);
   ctx.st.deleteExpiredHolds.run(now);
   const system = { stationId, staffId: null };

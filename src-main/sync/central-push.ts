@@ -1,4 +1,4 @@
-import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { BoxOffice } from '../core/box-office.ts';
 import { buildCentralBatch, readLedgerAfter, type CentralBatch } from './ledger-batch.ts';
 import { ensureCentralSchema, type CentralMigration } from './central-migrate.ts';
@@ -41,43 +41,60 @@ export async function readCentralCursor(conn: Connection, installationId: string
   return Number(rows[0]?.last_seq ?? 0);
 }
 
+/** A batch formatted for the wire, with the cursor it expects centrally before it applies. */
+interface PreparedBatch {
+  batch: CentralBatch;
+  rows: number;
+  sql: string;
+}
+
 /**
- * Writes one batch in one central transaction. The cursor row is locked and checked first, so a
- * second pusher for the same installation cannot interleave, and the batch's rows, projections
- * and the advanced cursor commit together or not at all. Keys make a replay a no-op.
+ * The whole batch as one multi-statement round trip inside one transaction. The cursor UPDATE
+ * comes first: it locks the installation's cursor row (so a second pusher of the same
+ * installation waits) and matches only if the cursor is still where this batch starts.
+ * Every value goes through mysql2's escaping; table names come from a fixed list.
  */
-async function writeBatch(conn: Connection, installationId: string, expectedCursor: number, batch: CentralBatch, now: number): Promise<boolean> {
-  await conn.beginTransaction();
-  try {
-    const [locked] = await conn.query<RowDataPacket[]>('select last_seq from sync_cursors where installation_id = ? for update', [installationId]);
-    if (Number(locked[0]?.last_seq ?? 0) !== expectedCursor) {
-      await conn.rollback();
-      return false;
-    }
-    await conn.query(
+function prepareBatch(conn: Connection, installationId: string, expectedCursor: number, batch: CentralBatch, rows: number): PreparedBatch {
+  const statements = [
+    'start transaction',
+    conn.format('update sync_cursors set last_seq = ?, last_push_at = ?, last_station_id = ? where installation_id = ? and last_seq = ?', [
+      batch.lastSeq,
+      batch.ledger.at(-1)?.[10] ?? 0,
+      batch.ledger.at(-1)?.[1] ?? null,
+      installationId,
+      expectedCursor,
+    ]),
+    conn.format(
       `insert into ledger_entries (installation_id, station_id, seq, id, at, kind, staff_id, performance_id, order_id, payload, pushed_at)
        values ? on duplicate key update seq = seq`,
       [batch.ledger],
+    ),
+  ];
+  for (const [table, values] of batch.projections) {
+    statements.push(conn.format(`insert into \`${table}\` ${PROJECTION_COLUMNS} values ? on duplicate key update ${PROJECTION_UPDATE}`, [values]));
+  }
+  if (batch.other.length) {
+    statements.push(
+      conn.format(`insert into other_rows (installation_id, table_name, id, station_id, at, source_seq, data) values ? on duplicate key update ${OTHER_UPDATE}`, [
+        batch.other,
+      ]),
     );
-    for (const [table, values] of batch.projections) {
-      await conn.query(`insert into \`${table}\` ${PROJECTION_COLUMNS} values ? on duplicate key update ${PROJECTION_UPDATE}`, [values]);
+  }
+  return { batch, rows, sql: statements.join(';\n') };
+}
+
+/** Commits the batch, or rolls it back and answers false when another pusher moved the cursor. */
+async function writeBatch(conn: Connection, prepared: PreparedBatch): Promise<boolean> {
+  try {
+    const [results] = await conn.query<ResultSetHeader[]>(prepared.sql);
+    if (results[1]?.affectedRows !== 1) {
+      await conn.query('rollback');
+      return false;
     }
-    if (batch.other.length) {
-      await conn.query(
-        `insert into other_rows (installation_id, table_name, id, station_id, at, source_seq, data) values ? on duplicate key update ${OTHER_UPDATE}`,
-        [batch.other],
-      );
-    }
-    await conn.query('update sync_cursors set last_seq = ?, last_push_at = ?, last_station_id = ? where installation_id = ?', [
-      batch.lastSeq,
-      now,
-      batch.ledger.at(-1)?.[1] ?? null,
-      installationId,
-    ]);
-    await conn.commit();
+    await conn.query('commit');
     return true;
   } catch (error) {
-    await conn.rollback().catch(() => undefined);
+    await conn.query('rollback').catch(() => undefined);
     throw error;
   }
 }
@@ -85,9 +102,10 @@ async function writeBatch(conn: Connection, installationId: string, expectedCurs
 /**
  * One full push over one connection: schema, reference data, then the ledger backlog batch by
  * batch. The station's cursor follows the central one and moves only after each central commit.
+ * While the server applies one batch, the next is read from SQLite and formatted.
  */
 export async function pushToCentral(office: BoxOffice, conn: Connection, options: PushOptions): Promise<PushResult> {
-  const { installationId } = options;
+  const { installationId, batchSize } = options;
   await ensureCentralSchema(conn, options.migrations, installationId, options.now());
   const reference = await pushReferenceData(conn, office.records, installationId, options.now());
   await conn.query(
@@ -100,29 +118,35 @@ export async function pushToCentral(office: BoxOffice, conn: Connection, options
   // restored from an older backup (or a new one) moves us back so nothing is missing there.
   if (readCursor(office.station).lastPushedSeq !== cursor) moveCursor(office.station, cursor);
 
+  const prepare = (after: number): PreparedBatch | null => {
+    const rows = readLedgerAfter(office.records, after, batchSize);
+    if (rows.length === 0) return null;
+    return prepareBatch(conn, installationId, after, buildCentralBatch(installationId, rows, options.now()), rows.length);
+  };
+
   let done = 0;
   let total = countPending(office.records, cursor);
   options.onProgress?.({ done, total });
   let pushedRows = 0;
-  for (;;) {
-    const rows = readLedgerAfter(office.records, cursor, options.batchSize);
-    if (rows.length === 0) break;
-    const now = options.now();
-    const batch = buildCentralBatch(installationId, rows, now);
-    const written = await writeBatch(conn, installationId, cursor, batch, now);
-    if (!written) {
+  let current = prepare(cursor);
+  while (current) {
+    const writing = writeBatch(conn, current);
+    const next = prepare(current.batch.lastSeq);
+    if (!(await writing)) {
       // Another pusher of this installation moved the cursor; carry on from where it is now.
       cursor = await readCentralCursor(conn, installationId);
       moveCursor(office.station, cursor);
       total = done + countPending(office.records, cursor);
+      current = prepare(cursor);
       continue;
     }
-    cursor = batch.lastSeq;
+    cursor = current.batch.lastSeq;
     moveCursor(office.station, cursor);
-    pushedRows += rows.length;
-    done += rows.length;
+    pushedRows += current.rows;
+    done += current.rows;
     if (done > total) total = done;
     options.onProgress?.({ done, total });
+    current = next ?? prepare(cursor);
   }
   return { pushedRows, lastSeq: cursor, referenceTables: reference.tables, referenceDigests: reference.digests };
 }

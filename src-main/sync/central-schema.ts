@@ -65,7 +65,7 @@ export const ledgerEntries = mysqlTable(
  * JSON_EXTRACT). `data` is longtext, not json: the pusher always writes valid JSON, and MariaDB's
  * json_valid check on every projection row cost about a third of the push rate.
  */
-function projection(name: string, byOrder = true) {
+function projection(name: string) {
   return mysqlTable(
     name,
     {
@@ -83,21 +83,23 @@ function projection(name: string, byOrder = true) {
     (t) => [
       primaryKey({ columns: [t.installationId, t.id] }),
       index(`${name}_performance`).on(t.performanceId, t.state),
-      ...(byOrder ? [index(`${name}_order`).on(t.orderId)] : []),
+      index(`${name}_order`).on(t.orderId),
     ],
   );
 }
 
 export const orders = projection('orders');
+/** Check-ins are tickets' checkedInAt/checkedInStationId, in `data`. */
 export const tickets = projection('tickets');
+/** Refunds and exchange credits are payments with a negative amount. */
 export const payments = projection('payments');
-export const refunds = projection('refunds');
 export const reservations = projection('reservations');
-export const checkIns = projection('check_ins');
-/** Units are looked up by performance (which seat a ticket took), never by order. */
-export const units = projection('units', false);
 
-/** Rows of payload tables this version does not project yet; nothing a ledger carries is lost. */
+/**
+ * Rows of payload tables not projected above (blocks, discount codes, tables added later).
+ * Unit rows are left out: their state changes are in ledger_entries.payload, and which seat a
+ * unit is comes from the `units` reference table.
+ */
 export const otherRows = mysqlTable(
   'other_rows',
   {
@@ -248,6 +250,24 @@ export const priceBands = mysqlTable(
     sortOrder: int('sort_order').notNull(),
   },
   (t) => [primaryKey({ columns: [t.installationId, t.id] })],
+);
+
+/**
+ * What each sellable unit is (which seat or general-admission place of which performance), so a
+ * ticket's unitId finds its seat. Insert-only locally, so pushed by id; its state is in the ledger.
+ */
+export const units = mysqlTable(
+  'units',
+  {
+    installationId: installationId(),
+    id: bigint('id', { mode: 'number' }).notNull(),
+    performanceId: ref('performance_id').notNull(),
+    seatId: ref('seat_id'),
+    areaId: ref('area_id'),
+    placeNo: int('place_no'),
+    category: varchar('category', { length: 128 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.id] }), index('units_performance').on(t.performanceId)],
 );
 
 /** Staff names and roles only: PIN hashes and lockouts never leave the venue. */

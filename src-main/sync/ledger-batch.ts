@@ -14,7 +14,9 @@ export interface LocalLedgerRow {
 }
 
 /** Payload tables projected into central tables of the same name; others go to other_rows. */
-export const projectedTables = new Set(['orders', 'tickets', 'payments', 'refunds', 'reservations', 'check_ins', 'units']);
+export const projectedTables = new Set(['orders', 'tickets', 'payments', 'reservations']);
+/** Unit rows stay in the ledger payload only: the busiest rows, and pure inventory state. */
+const notProjected = new Set(['units']);
 
 /** Values for one central batch, ready for mysql2's `values ?` expansion. */
 export interface CentralBatch {
@@ -86,7 +88,7 @@ export function buildCentralBatch(installationId: string, rows: LocalLedgerRow[]
     const tables = payload?.rows;
     if (!tables || typeof tables !== 'object') continue;
     for (const [table, list] of Object.entries(tables)) {
-      if (!Array.isArray(list)) continue;
+      if (!Array.isArray(list) || notProjected.has(table)) continue;
       list.forEach((item: unknown, index) => {
         if (!item || typeof item !== 'object') return;
         const row = item as Record<string, unknown>;

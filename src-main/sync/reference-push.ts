@@ -46,9 +46,43 @@ function snapshot(records: RecordsDb, ref: ReferenceTable): Snapshot {
   return { columns: entries.map(([, col]) => col.name), rows, digest };
 }
 
+function lastUnitId(records: RecordsDb): number {
+  return (records.$client.prepare('select coalesce(max(id), 0) as m from units').get() as { m: number }).m;
+}
+
 /** What the reference tables hold now, as digests; cheap enough to compare before every push. */
 export function referenceDigests(records: RecordsDb): Map<string, string> {
-  return new Map(referenceTables.map((ref) => [ref.name, snapshot(records, ref).digest]));
+  const digests = new Map(referenceTables.map((ref) => [ref.name, snapshot(records, ref).digest]));
+  digests.set('units', String(lastUnitId(records)));
+  return digests;
+}
+
+const UNIT_CHUNK = 5000;
+
+/**
+ * Units are written once, when a performance is created, and then only change state (which the
+ * ledger carries), so the central copy of what each unit is grows by id and is never re-sent.
+ */
+async function pushUnits(conn: Connection, records: RecordsDb, installationId: string): Promise<boolean> {
+  const [rows] = await conn.query<RowDataPacket[]>('select coalesce(max(id), 0) as m from units where installation_id = ?', [installationId]);
+  let after = Number(rows[0]?.m ?? 0);
+  const read = records.$client
+    .prepare('select id, performance_id, seat_id, area_id, place_no, category from units where id > ? order by id limit ?')
+    .raw();
+  let any = false;
+  for (;;) {
+    const chunk = read.all(after, UNIT_CHUNK) as unknown[][];
+    if (chunk.length === 0) return any;
+    // One statement per chunk: atomic by itself, and the next push resumes from the central max id.
+    await conn.query(
+      `insert into units (installation_id, id, performance_id, seat_id, area_id, place_no, category) values ?
+       on duplicate key update performance_id = values(performance_id), seat_id = values(seat_id), area_id = values(area_id),
+       place_no = values(place_no), category = values(category)`,
+      [chunk.map((row) => [installationId, ...row])],
+    );
+    after = Number(chunk.at(-1)![0]);
+    any = true;
+  }
 }
 
 const CHUNK = 1000;
@@ -99,5 +133,7 @@ export async function pushReferenceData(
     }
     pushed.push(ref.name);
   }
+  if (await pushUnits(conn, records, installationId)) pushed.push('units');
+  digests.set('units', String(lastUnitId(records)));
   return { tables: pushed, digests };
 }

@@ -3,7 +3,6 @@ import type { Connection } from 'mysql2/promise';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { SyncStatus } from '../../src-shared/contract/sync.ts';
 import type { BoxOffice } from '../core/box-office.ts';
-import { sourceMigrationsRoot } from '../paths.ts';
 import { closeCentral, connectCentral } from './central-connection.ts';
 import { knownSchemaVersion, loadCentralMigrations } from './central-migrate.ts';
 import { pushToCentral, type PushProgress } from './central-push.ts';
@@ -100,7 +99,7 @@ export function startSyncService(office: BoxOffice, secrets: SecretStore, option
   const existing = services.get(office);
   if (existing) return existing;
 
-  const migrations = loadCentralMigrations(options.migrationsFolder ?? join(sourceMigrationsRoot, 'central'));
+  const migrations = loadCentralMigrations(options.migrationsFolder ?? join(office.migrationsRoot, 'central'));
   const batchSize = options.batchSize ?? 1000;
   const idleIntervalMs = options.idleIntervalMs ?? 30_000;
   const afterChangeDelayMs = options.afterChangeDelayMs ?? 2_000;

@@ -160,6 +160,12 @@ export function createFakeElectron(options: { appPath: string; userDataPath: str
     BrowserWindow,
     ipcMain,
     session: { defaultSession },
+    // Electron's keychain cannot run here; a reversible stand-in keeps the shell's wiring testable.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+      decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (menu: { template: unknown }) => menuTemplates.push(menu.template),

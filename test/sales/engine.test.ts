@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { getSeatMap } from '../../src-main/catalog/seat-map.ts';
 import { writeSetting } from '../../src-main/core/settings.ts';
-import { ledger, performances, staff } from '../../src-main/db/records/schema.ts';
+import { ledger, performances } from '../../src-main/db/records/schema.ts';
 import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { MarqueeError, type ErrorCode } from '../../src-shared/errors.ts';

@@ -29,6 +29,7 @@ export interface ShowOptions {
 }
 
 const ROWS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const rowName = (r: number) => (r < ROWS.length ? ROWS[r]! : ROWS[Math.floor(r / ROWS.length) - 1]! + ROWS[r % ROWS.length]!);
 
 /** A small venue built with plain inserts: rows A.. of seats (first two rows Premium) and a standing area. */
 export function seedVenuePlan(records: RecordsDb, options: ShowOptions = {}): { venueId: string; planId: string; areaId: string | null } {
@@ -49,9 +50,9 @@ export function seedVenuePlan(records: RecordsDb, options: ShowOptions = {}): { 
       seats.push({
         id: ulid(),
         planId,
-        guid: `${ROWS[r]}-${n}`,
+        guid: `${rowName(r)}-${n}`,
         zone: 'Stalls',
-        row: ROWS[r]!,
+        row: rowName(r),
         number: String(n),
         x: n * 30,
         y: r * 30,

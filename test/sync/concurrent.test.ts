@@ -48,7 +48,7 @@ describe('several installations and stations pushing at once', () => {
     // Installation-scoped keys: B's seq 1 does not overwrite A's seq 1, nor its unit ids.
     const [seqOne] = await db.rows<{ n: number }>('select count(*) as n from ledger_entries where seq = 1');
     expect(Number(seqOne!.n)).toBe(2);
-    const [unitOne] = await db.rows<{ n: number }>("select count(*) as n from units where id = '1'");
+    const [unitOne] = await db.rows<{ n: number }>('select count(*) as n from units where id = 1');
     expect(Number(unitOne!.n)).toBe(2);
     expect(readCursor(a.office.station).lastPushedSeq).toBe(1500);
     expect(readCursor(b.office.station).lastPushedSeq).toBe(900);

@@ -75,9 +75,9 @@ describe('pushing the ledger to the central database', () => {
       `select e.title, p.starts_at, count(*) as sold, sum(t.amount_minor) as revenue
        from tickets t join performances p on p.installation_id = t.installation_id and p.id = t.performance_id
        join events e on e.installation_id = p.installation_id and e.id = p.event_id
-       where t.state = 'booked' group by e.title, p.starts_at order by p.starts_at`,
+       where t.state = 'valid' group by e.title, p.starts_at order by p.starts_at`,
     );
-    const booked = [...latest.values()].filter((t) => t.state === 'booked');
+    const booked = [...latest.values()].filter((t) => t.state === 'valid');
     expect(sales.reduce((n, s) => n + Number(s.sold), 0)).toBe(booked.length);
     expect(sales.reduce((n, s) => n + Number(s.revenue), 0)).toBe(booked.length * 2500);
     expect(sales[0]!.title).toBe('Hamlet');
@@ -91,6 +91,22 @@ describe('pushing the ledger to the central database', () => {
     const staffRows = await db.rows<{ name: string }>('select name from staff');
     expect(staffRows.map((s) => s.name)).toEqual(['Alex Cashier']);
     expect(await db.rows('select id from plan_seats')).toHaveLength(ref.seatIds.length);
+    // Which seat each unit is, so a ticket's unitId finds its seat.
+    const seatOfUnit = await db.rows<{ label: string }>(
+      `select concat(s.zone, ' ', s.\`row\`, s.number) as label from tickets t
+       join units u on u.installation_id = t.installation_id and u.id = json_extract(t.data, '$.unitId')
+       join plan_seats s on s.installation_id = u.installation_id and s.id = u.seat_id limit 1`,
+    );
+    expect(seatOfUnit[0]!.label).toMatch(/^Stalls A\d+$/);
+    expect(await db.rows('select id from units')).toHaveLength(ref.seatIds.length * ref.performanceIds.length);
+    // Refunds are negative payments; check-ins are on the ticket.
+    const [money] = await db.rows<{ paid: number; refunded: number }>(
+      'select sum(case when amount_minor > 0 then amount_minor else 0 end) as paid, sum(case when amount_minor < 0 then amount_minor else 0 end) as refunded from payments',
+    );
+    const refundedOrders = local.filter((r) => r.kind === 'order.refunded').length;
+    expect(Number(money!.refunded)).toBe(-5000 * refundedOrders);
+    const [checkedIn] = await db.rows<{ n: number }>("select count(*) as n from tickets where json_type(json_extract(data, '$.checkedInAt')) = 'INTEGER'");
+    expect(Number(checkedIn!.n)).toBeGreaterThan(0);
     expect(await db.rows('select id from stations')).toHaveLength(1);
 
     // Cursors moved on both sides to the last seq.

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
-import { sourceAssetsDir, sourceLayoutsDir } from '../../paths.ts';
 import {
   LayoutInvalidError,
   LayoutLibrary,
@@ -24,20 +23,16 @@ interface PrintAssets {
 }
 
 const perOffice = new WeakMap<BoxOffice, PrintAssets>();
-let builtinDirs = { layoutsDir: sourceLayoutsDir, assetsDir: sourceAssetsDir };
-
-/** Packaged builds keep layouts/ and assets/ in resources/: the shell says where before the first call. */
-export function useBuiltinPrintDirs(dirs: { layoutsDir: string; assetsDir: string }): void {
-  builtinDirs = dirs;
-}
-
-/** One layout library and logo store per open box office: <data>/layouts and <data>/logos. */
+/**
+ * One layout library and logo store per open box office: built-ins from the office's layouts and
+ * assets folders (resources/ once packaged), the venue's own in <data>/layouts and <data>/logos.
+ */
 export function printAssets(office: BoxOffice): PrintAssets {
   let assets = perOffice.get(office);
   if (!assets) {
     assets = {
-      layouts: new LayoutLibrary({ builtinDir: builtinDirs.layoutsDir, userDir: join(office.dataDir, 'layouts') }),
-      logos: new LogoStore({ builtinDir: join(builtinDirs.assetsDir, 'logos'), userDir: join(office.dataDir, 'logos') }),
+      layouts: new LayoutLibrary({ builtinDir: office.layoutsDir, userDir: join(office.dataDir, 'layouts') }),
+      logos: new LogoStore({ builtinDir: join(office.assetsDir, 'logos'), userDir: join(office.dataDir, 'logos') }),
     };
     perOffice.set(office, assets);
   }

@@ -197,10 +197,11 @@ export const units = sqliteTable(
     blockId: text('block_id'),
     version: integer('version').notNull().default(0),
   },
+  // Every index here is rewritten by sales, so only the ones a sale's own lookups need are kept:
+  // a performance's units come through the leading column of units_seat / units_place.
   (t) => [
     uniqueIndex('units_seat').on(t.performanceId, t.seatId),
     uniqueIndex('units_place').on(t.performanceId, t.areaId, t.placeNo),
-    index('units_state').on(t.performanceId, t.state),
     index('units_hold').on(t.holdId),
     index('units_reservation').on(t.reservationId),
     index('units_block').on(t.blockId),
@@ -225,12 +226,13 @@ export const ledger = sqliteTable(
     orderId: text('order_id'),
     payload: text('payload', { mode: 'json' }).notNull(),
   },
-  (t) => [index('ledger_order').on(t.orderId), index('ledger_performance').on(t.performanceId)],
+  // Read by seq (sync, replay) only; every extra index is another page written by every sale.
 );
 
 /**
  * A station's short-lived claim on some units while the cashier talks to the customer. Holds are
  * not sales, so they stay out of the ledger: once a hold expires its units count as available.
+ * Only live holds are rows here, so the table stays small and needs no index beyond its key.
  */
 export const holds = sqliteTable(
   'holds',
@@ -242,7 +244,6 @@ export const holds = sqliteTable(
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('holds_expiry').on(t.expiresAt), index('holds_station').on(t.stationId)],
 );
 
 /** Unpaid seats kept for a named customer, collected at the window with a short reference. */
@@ -307,7 +308,7 @@ export const orders = sqliteTable(
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('orders_performance').on(t.performanceId), index('orders_created').on(t.createdAt)],
+  (t) => [index('orders_performance').on(t.performanceId)],
 );
 
 export const tickets = sqliteTable(
@@ -325,8 +326,8 @@ export const tickets = sqliteTable(
     taxMinor: integer('tax_minor').notNull(),
     /** What the customer pays for this ticket, tax included. */
     totalMinor: integer('total_minor').notNull(),
-    /** Printed as the QR code; carries an HMAC so check-in can tell a forged code at once. */
-    code: text('code').notNull().unique(),
+    /** Printed as the QR code: the ticket id plus an HMAC, so check-in finds the row by id. */
+    code: text('code').notNull(),
     state: text('state', { enum: ['valid', 'refunded', 'exchanged'] }).notNull(),
     printCount: integer('print_count').notNull().default(0),
     checkedInAt: integer('checked_in_at', { mode: 'number' }),
@@ -353,7 +354,7 @@ export const payments = sqliteTable(
     staffId: text('staff_id'),
     at: integer('at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('payments_order').on(t.orderId), index('payments_at').on(t.at)],
+  (t) => [index('payments_order').on(t.orderId)],
 );
 
 /** House seats, broken seats, press holds: units taken off sale by a manager, maybe until a time. */

@@ -8,7 +8,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export const SubmitJobBody = z
   .object({
     printerId: IdSchema.optional(),
-    kind: JobKindSchema.default('ticket'),
+    /** Which printers take it; raw jobs default to tickets, layout jobs to what the layout prints. */
+    kind: JobKindSchema.optional(),
     label: z.string().trim().min(1).max(200).optional(),
     layout: z.string().min(1).max(200).optional(),
     data: z.record(z.string(), z.unknown()).optional(),
@@ -23,8 +24,8 @@ export const SubmitJobBody = z
   .refine((job) => (job.layout === undefined) !== (job.bytes === undefined), {
     message: "send either 'layout' (with 'data') or 'bytes' (base64 ESC/POS), not both and not neither",
   })
-  .refine((job) => job.data === undefined || job.layout !== undefined, {
-    message: "'data' only goes with 'layout'",
+  .refine((job) => (job.data === undefined) === (job.layout === undefined), {
+    message: "'data' goes with 'layout': send both (the fields the layout prints), or neither for raw bytes",
     path: ['data'],
   });
 

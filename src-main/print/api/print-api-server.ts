@@ -9,7 +9,7 @@ import { PreviewQuery, SubmitJobBody } from './print-api-schemas.ts';
 /** Base64 of a few megabytes of ESC/POS (a long report with images) plus JSON around it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-class HttpProblem extends Error {
+export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -33,6 +33,13 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** Callers from other machines are refused unless the LAN bind is on. */
+export function refuseForeignCaller(remoteAddress: string | undefined, allowLan: boolean): void {
+  if (!allowLan && !isLoopback(remoteAddress)) {
+    throw new HttpProblem(403, 'The print API only accepts calls from this computer; a manager can allow the local network in Settings → Printing.');
+  }
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -93,6 +100,12 @@ export class PrintApiServer {
     this.url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/v1`;
   }
 
+  /** The address actually bound: 127.0.0.1 unless the LAN bind is on. */
+  get boundAddress(): string | null {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? address.address : null;
+  }
+
   get port(): number | null {
     const address = this.server?.address();
     return address && typeof address === 'object' ? address.port : null;
@@ -112,9 +125,7 @@ export class PrintApiServer {
   // ---------------------------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!this.allowLan && !isLoopback(req.socket.remoteAddress)) {
-      throw new HttpProblem(403, 'The print API only accepts calls from this computer; a manager can allow the local network in Settings → Printing.');
-    }
+    refuseForeignCaller(req.socket.remoteAddress, this.allowLan);
     this.authenticate(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean);
@@ -167,7 +178,7 @@ export class PrintApiServer {
       return this.service.submitLayout({
         layoutId: job.layout,
         data: job.data ?? {},
-        kind: job.kind,
+        ...(job.kind ? { kind: job.kind } : {}),
         printerId: job.printerId,
         label: job.label,
         source: 'api',
@@ -176,7 +187,7 @@ export class PrintApiServer {
     const bytes = Buffer.from(job.bytes!, 'base64');
     return this.service.submit({
       source: 'api',
-      jobs: [{ kind: job.kind, bytes, label: job.label ?? 'Raw ESC/POS from the print API', printerId: job.printerId }],
+      jobs: [{ kind: job.kind ?? 'ticket', bytes, label: job.label ?? 'Raw ESC/POS from the print API', printerId: job.printerId }],
     }).jobs[0]!;
   }
 

@@ -34,7 +34,7 @@ export class FakePrinter {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   private readonly waiters: { count: number; resolve: () => void }[] = [];
-  private condition: FakePrinterCondition = { paperOut: false, coverOpen: false, paperLow: false };
+  private state: FakePrinterCondition = { paperOut: false, coverOpen: false, paperLow: false };
   private boundPort = 0;
   private answersStatus: boolean;
 
@@ -66,8 +66,12 @@ export class FakePrinter {
     return this.server !== null;
   }
 
+  get condition(): Readonly<FakePrinterCondition> {
+    return this.state;
+  }
+
   set(condition: Partial<FakePrinterCondition>): void {
-    this.condition = { ...this.condition, ...condition };
+    this.state = { ...this.state, ...condition };
   }
 
   setAnswersStatus(answers: boolean): void {
@@ -127,9 +131,9 @@ export class FakePrinter {
   private status(): RealtimeStatus {
     return {
       offline: false,
-      coverOpen: this.condition.coverOpen,
-      paperOut: this.condition.paperOut,
-      paperLow: this.condition.paperLow,
+      coverOpen: this.state.coverOpen,
+      paperOut: this.state.paperOut,
+      paperLow: this.state.paperLow,
       error: null,
       drawerPin3High: false,
     };
@@ -169,7 +173,7 @@ export class FakePrinter {
       if (inPreamble && pending.length > 0) chunks.push(pending);
       const data = Buffer.concat(chunks);
       if (data.length === 0) return;
-      if (this.condition.paperOut || this.condition.coverOpen) {
+      if (this.state.paperOut || this.state.coverOpen) {
         this.refused.push(data);
         return;
       }

@@ -28,14 +28,16 @@ export function toPrinter(row: PrinterRow): Printer {
   };
 }
 
+// Every job submitted routes through this list, so its statement is prepared once per database.
+const activeStatements = new WeakMap<StationDb, { all(): PrinterRow[] }>();
+
 export function listActivePrinters(station: StationDb): Printer[] {
-  return station
-    .select()
-    .from(printers)
-    .where(eq(printers.active, true))
-    .orderBy(printers.createdAt, printers.id)
-    .all()
-    .map(toPrinter);
+  let statement = activeStatements.get(station);
+  if (!statement) {
+    statement = station.select().from(printers).where(eq(printers.active, true)).orderBy(printers.createdAt, printers.id).prepare();
+    activeStatements.set(station, statement);
+  }
+  return statement.all().map(toPrinter);
 }
 
 export function findPrinter(station: StationDb, printerId: string): Printer {

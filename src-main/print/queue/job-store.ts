@@ -8,9 +8,54 @@ const QUEUE_ORDER = [asc(printJobs.createdAt), asc(printJobs.jobSetId), asc(prin
 
 export type NewJobRow = typeof printJobs.$inferInsert;
 
+const insertStatements = new WeakMap<StationDb, { run(values: Record<string, unknown>): unknown }>();
+
+/** Stores a job set in one transaction: all of it or none. */
 export function insertJobs(station: StationDb, rows: NewJobRow[]): void {
-  station.transaction((tx) => {
-    for (const row of rows) tx.insert(printJobs).values(row).run();
+  let insert = insertStatements.get(station);
+  if (!insert) {
+    const p = (name: string) => sql.placeholder(name);
+    insert = station
+      .insert(printJobs)
+      .values({
+        id: p('id'),
+        printerId: p('printerId'),
+        jobSetId: p('jobSetId'),
+        position: p('position'),
+        kind: p('kind'),
+        state: 'queued',
+        label: p('label'),
+        source: p('source'),
+        layoutId: p('layoutId'),
+        bytes: p('bytes'),
+        attempts: 0,
+        nextAttemptAt: p('nextAttemptAt'),
+        reprintOf: p('reprintOf'),
+        createdAt: p('createdAt'),
+        updatedAt: p('updatedAt'),
+      })
+      .prepare();
+    insertStatements.set(station, insert);
+  }
+  const statement = insert;
+  station.transaction(() => {
+    for (const row of rows) {
+      statement.run({
+        id: row.id,
+        printerId: row.printerId,
+        jobSetId: row.jobSetId,
+        position: row.position ?? 0,
+        kind: row.kind,
+        label: row.label ?? '',
+        source: row.source ?? 'app',
+        layoutId: row.layoutId ?? null,
+        bytes: row.bytes,
+        nextAttemptAt: row.nextAttemptAt,
+        reprintOf: row.reprintOf ?? null,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt ?? row.createdAt,
+      });
+    }
   });
 }
 
@@ -54,7 +99,14 @@ export function transition(
 }
 
 /** Counts an attempt that did not reach the printer and sets when to try again; it stays queued. */
-export function postpone(station: StationDb, jobId: string, from: 'queued' | 'sending', nextAttemptAt: number, error: string, now: number): boolean {
+export function postpone(
+  station: StationDb,
+  job: { id: string; printerId: string },
+  from: 'queued' | 'sending',
+  nextAttemptAt: number,
+  error: string,
+  now: number,
+): boolean {
   const result = station
     .update(printJobs)
     .set({
@@ -65,7 +117,7 @@ export function postpone(station: StationDb, jobId: string, from: 'queued' | 'se
       lastError: error,
       updatedAt: now,
     })
-    .where(and(eq(printJobs.id, jobId), eq(printJobs.state, from)))
+    .where(and(eq(printJobs.id, job.id), eq(printJobs.printerId, job.printerId), eq(printJobs.state, from)))
     .run();
   return result.changes === 1;
 }
@@ -188,7 +240,8 @@ export function prepareQueueStatements(station: StationDb) {
   const claim = station
     .update(printJobs)
     .set({ state: 'sending', attempts: sql`${printJobs.attempts} + 1`, updatedAt: sql`${sql.placeholder('now')}` })
-    .where(and(eq(printJobs.id, sql.placeholder('jobId')), eq(printJobs.state, 'queued')))
+    // The printer too: a job moved elsewhere while we were connecting must not go out here.
+    .where(and(eq(printJobs.id, sql.placeholder('jobId')), eq(printJobs.printerId, sql.placeholder('printerId')), eq(printJobs.state, 'queued')))
     .prepare();
   const printed = station
     .update(printJobs)
@@ -199,7 +252,7 @@ export function prepareQueueStatements(station: StationDb) {
     headJob: (printerId: string): PrintJobRow | undefined => head.get({ printerId }),
     printerRow: (printerId: string) => printer.get({ printerId }),
     /** queued → sending, counting the attempt; false if staff changed it meanwhile. */
-    claim: (jobId: string, now: number): boolean => claim.run({ jobId, now }).changes === 1,
+    claim: (jobId: string, printerId: string, now: number): boolean => claim.run({ jobId, printerId, now }).changes === 1,
     markPrinted: (jobId: string, now: number): boolean => printed.run({ jobId, now }).changes === 1,
   };
 }

@@ -8,7 +8,14 @@ import { drawerPulse } from '../drawer/drawer-pulse.ts';
 import { findPrinter, listActivePrinters, toPrinter, type Printer } from '../printers/printer-store.ts';
 import { canPrint, decodeRealtimeStatus, describeRealtimeStatus, unknownStatus } from '../status/realtime-status.ts';
 import type { TransportFactory } from '../transport/create-transport.ts';
-import { errorWords, isPermanentFailure, type PrinterTransport, type StatusProbe } from '../transport/transport.ts';
+import {
+  errorWords,
+  isNotReady,
+  isPermanentFailure,
+  type PrinterTransport,
+  type SendOptions,
+  type StatusProbe,
+} from '../transport/transport.ts';
 import { backoffDelay, defaultBackoff, type Backoff } from './backoff.ts';
 import {
   findJob,
@@ -293,14 +300,23 @@ export class PrintQueue {
       lane.timer = undefined;
     }
     lane.running = true;
-    lane.idle = this.drain(printerId, lane).finally(() => {
-      lane.running = false;
+    lane.idle = this.drain(printerId, lane).catch((error: unknown) => {
+      console.error(`[marquee] the print queue for printer ${printerId} stopped on an error`, error);
     });
   }
 
   private async drain(printerId: string, lane: Lane): Promise<void> {
-    // Let the caller's transaction and event handlers finish before the first byte goes out.
-    await Promise.resolve();
+    try {
+      // Let the caller's transaction and event handlers finish before the first byte goes out.
+      await Promise.resolve();
+      await this.drainLoop(printerId, lane);
+    } finally {
+      // Cleared as the loop ends, not a tick later, so a job submitted right then still wakes it.
+      lane.running = false;
+    }
+  }
+
+  private async drainLoop(printerId: string, lane: Lane): Promise<void> {
     while (!this.stopped) {
       const pulse = lane.urgent.shift();
       if (pulse) {
@@ -315,6 +331,8 @@ export class PrintQueue {
           lane.timer = undefined;
           this.wake(printerId);
         }, wait);
+        // A waiting job must not keep a script or test process alive; the app has its own reasons.
+        lane.timer.unref();
         return;
       }
       await this.attempt(job);
@@ -335,27 +353,41 @@ export class PrintQueue {
       this.fail(job, errorWords(error), 'queued');
       return;
     }
-    if (!this.silentPrinters.has(printer.id)) {
-      const status = await this.look(printer, transport);
-      if (!canPrint(status.state)) {
-        this.postponeJob(job, 'queued', status.words);
-        return;
-      }
-    }
-    const now = this.clock.now();
-    const claimed = this.hot.claim(job.id, now);
-    if (!claimed) return; // cancelled or moved while we looked at the printer
-    this.events.jobChanged?.({ jobId: job.id, printerId: job.printerId, state: 'sending' });
+    // The job turns 'sending' only once the printer said it is ready and just before its first
+    // byte, so a printer that is away never holds a job in 'sending' (where staff cannot move it).
+    let claimed = false;
+    let lostIt = false;
+    const options: SendOptions = {
+      askStatus: !this.silentPrinters.has(printer.id),
+      beforeFirstByte: (probe) => {
+        if (probe) {
+          const status = this.recordProbe(printer, transport, probe);
+          if (!canPrint(status.state)) return status.words;
+        }
+        if (!this.hot.claim(job.id, job.printerId, this.clock.now())) {
+          lostIt = true;
+          return 'The job was cancelled or moved meanwhile.';
+        }
+        claimed = true;
+        this.events.jobChanged?.({ jobId: job.id, printerId: job.printerId, state: 'sending' });
+        return null;
+      },
+    };
+    const attempted = { ...job, attempts: job.attempts + 1 };
     try {
-      await transport.send(job.bytes);
+      await transport.send(job.bytes, options);
     } catch (error) {
-      if (isPermanentFailure(error)) {
-        this.fail({ ...job, attempts: job.attempts + 1 }, errorWords(error), 'sending');
+      if (lostIt) return;
+      const from = claimed ? 'sending' : 'queued';
+      if (isNotReady(error)) {
+        this.postponeJob(job, 'queued', errorWords(error));
+      } else if (isPermanentFailure(error)) {
+        this.fail(claimed ? attempted : job, errorWords(error), from);
       } else {
         this.setStatus(printer.id, { state: 'unreachable', words: errorWords(error), reportsStatus: !this.silentPrinters.has(printer.id), checkedAt: this.clock.now() });
         // A printer that stopped answering may have been the reason it was silent; ask again next time.
         this.silentPrinters.delete(printer.id);
-        this.postponeJob({ ...job, attempts: job.attempts + 1 }, 'sending', errorWords(error));
+        this.postponeJob(claimed ? attempted : job, from, errorWords(error));
       }
       return;
     }
@@ -371,7 +403,7 @@ export class PrintQueue {
   private postponeJob(job: PrintJobRow, from: 'queued' | 'sending', words: string): void {
     const attempts = from === 'queued' ? job.attempts + 1 : job.attempts;
     const now = this.clock.now();
-    if (postpone(this.station, job.id, from, now + backoffDelay(this.backoff, attempts), words, now)) {
+    if (postpone(this.station, job, from, now + backoffDelay(this.backoff, attempts), words, now)) {
       this.events.jobChanged?.({ jobId: job.id, printerId: job.printerId, state: 'queued' });
     }
   }
@@ -410,6 +442,10 @@ export class PrintQueue {
     } catch (error) {
       probe = { reachable: false, reply: null, problem: errorWords(error) };
     }
+    return this.recordProbe(printer, transport, probe);
+  }
+
+  private recordProbe(printer: Printer, transport: PrinterTransport, probe: StatusProbe): PrinterStatus {
     const checkedAt = this.clock.now();
     let status: PrinterStatus;
     if (!probe.reachable) {

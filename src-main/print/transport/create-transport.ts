@@ -18,7 +18,7 @@ export function createTransportFactory(timeouts: TcpTimeouts = defaultTcpTimeout
     const address = parsePrinterAddress(printer.interface);
     switch (address.kind) {
       case 'tcp':
-        return tcpTransport({ host: address.host, port: address.port, type: printer.type }, timeouts);
+        return tcpTransport({ host: address.host, port: address.port }, timeouts);
       case 'device':
         return deviceTransport(address.path);
       case 'os':

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, open } from 'node:fs/promises';
 import { MarqueeError } from '../../../src-shared/errors.ts';
-import { errorWords, type PrinterTransport } from './transport.ts';
+import { errorWords, goAhead, type PrinterTransport, type StatusProbe } from './transport.ts';
 
 /**
  * A printer on a device file or serial port (/dev/usb/lp0, COM3). We write it ourselves rather
@@ -11,9 +11,9 @@ import { errorWords, type PrinterTransport } from './transport.ts';
  */
 export function deviceTransport(path: string): PrinterTransport {
   const notConnected = `Not connected: nothing at ${path}`;
-  return {
+  const transport: PrinterTransport = {
     where: path,
-    async probe() {
+    async probe(): Promise<StatusProbe> {
       try {
         await access(path, constants.W_OK);
         // Reading DLE EOT answers back from a device file needs the port set up per OS; not done.
@@ -24,7 +24,8 @@ export function deviceTransport(path: string): PrinterTransport {
         return { reachable: false, reply: null, problem };
       }
     },
-    async send(bytes) {
+    async send(bytes, options) {
+      await goAhead(transport, options);
       let handle;
       try {
         // No O_CREAT: a missing device must fail, never become a file nobody reads.
@@ -46,4 +47,5 @@ export function deviceTransport(path: string): PrinterTransport {
       }
     },
   };
+  return transport;
 }

@@ -1,7 +1,7 @@
 import { ThermalPrinter, type PrinterTypes } from 'node-thermal-printer';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { PrinterType } from '../../../src-shared/contract/printing.ts';
-import { errorWords, permanentFailure, type PrinterTransport } from './transport.ts';
+import { errorWords, goAhead, permanentFailure, type PrinterTransport, type StatusProbe } from './transport.ts';
 
 /** The part of a native printer module (node-printer and its forks) node-thermal-printer uses. */
 export interface OsPrinterDriver {
@@ -49,9 +49,9 @@ export async function requireOsPrinterDriver(printerName: string): Promise<OsPri
 /** A printer installed in the operating system, reached through node-thermal-printer's `printer:` interface. */
 export function osPrinterTransport(target: { printerName: string; type: PrinterType }): PrinterTransport {
   const where = `system printer '${target.printerName}'`;
-  return {
+  const transport: PrinterTransport = {
     where,
-    async probe() {
+    async probe(): Promise<StatusProbe> {
       const driver = await loadOsPrinterDriver();
       if (!driver) return { reachable: false, reply: null, problem: missingDriverMessage(target.printerName) };
       const found = driver.getPrinter(target.printerName);
@@ -60,9 +60,10 @@ export function osPrinterTransport(target: { printerName: string; type: PrinterT
       if (/NOT-AVAILABLE|OFFLINE/i.test(status)) return { reachable: false, reply: null, problem: `${where} is offline` };
       return { reachable: true, reply: null, problem: null };
     },
-    async send(bytes) {
+    async send(bytes, options) {
       const driver = await loadOsPrinterDriver();
       if (!driver) throw permanentFailure(missingDriverMessage(target.printerName));
+      await goAhead(transport, options);
       const printer = new ThermalPrinter({
         type: target.type as PrinterTypes,
         interface: `printer:${target.printerName}`,
@@ -76,4 +77,5 @@ export function osPrinterTransport(target: { printerName: string; type: PrinterT
       }
     },
   };
+  return transport;
 }

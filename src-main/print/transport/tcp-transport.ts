@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { isStatusByte, STATUS_REPLY_LENGTH, STATUS_REQUEST } from '../status/realtime-status.ts';
-import { notReady, type PrinterTransport, type ReadyCheck, type StatusProbe } from './transport.ts';
+import { notReady, type PrinterTransport, type SendOptions, type StatusProbe } from './transport.ts';
 
 export interface TcpTimeouts {
   /** How long to wait for the printer to accept a connection. */
@@ -26,10 +26,10 @@ export function tcpTransport(target: { host: string; port: number }, timeouts: T
   const notAnswering = `Not answering at ${where}`;
 
   /**
-   * One connection: optionally ask DLE EOT 1..4 and hand the answer to `check`, then (unless
-   * it objects or only status was wanted) send the bytes and wait for the printer to hang up.
+   * One connection: optionally ask DLE EOT 1..4, let `beforeFirstByte` see the answer, then
+   * (unless it objects, or only status was wanted) send the bytes and wait for the hang-up.
    */
-  function exchange(bytes: Buffer | null, check: ReadyCheck | null): Promise<StatusProbe> {
+  function exchange(bytes: Buffer | null, options: SendOptions | undefined): Promise<StatusProbe> {
     return new Promise<StatusProbe>((resolve, reject) => {
       let phase: 'connecting' | 'asking' | 'sending' | 'finished' = 'connecting';
       let reply = Buffer.alloc(0);
@@ -57,12 +57,15 @@ export function tcpTransport(target: { host: string; port: number }, timeouts: T
           timer = setTimeout(() => settle(() => resolve(probe)), timeouts.closeMs);
         });
       };
+      const goAhead = (asked: StatusProbe | null) => {
+        const objection = options ? options.beforeFirstByte(asked) : null;
+        if (objection !== null) return settle(() => reject(notReady(objection)));
+        sendJob();
+      };
       const answered = (answer: Buffer | null) => {
         clearTimeout(timer);
         probe = { reachable: true, reply: answer, problem: null };
-        const objection = check ? check(probe) : null;
-        if (objection !== null) return settle(() => reject(notReady(objection)));
-        sendJob();
+        goAhead(probe);
       };
 
       socket.setTimeout(timeouts.connectMs, () => {
@@ -71,7 +74,7 @@ export function tcpTransport(target: { host: string; port: number }, timeouts: T
       socket.once('connect', () => {
         socket.setTimeout(0);
         socket.setNoDelay(true);
-        if (!check && bytes !== null) return sendJob();
+        if (bytes !== null && !options?.askStatus) return goAhead(null);
         phase = 'asking';
         socket.write(STATUS_REQUEST);
         timer = setTimeout(() => answered(null), timeouts.replyMs);
@@ -100,9 +103,9 @@ export function tcpTransport(target: { host: string; port: number }, timeouts: T
 
   return {
     where,
-    probe: () => exchange(null, () => null),
-    async send(bytes, check) {
-      await exchange(bytes, check ?? null);
+    probe: () => exchange(null, undefined),
+    async send(bytes, options) {
+      await exchange(bytes, options);
     },
   };
 }

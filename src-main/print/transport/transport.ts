@@ -9,11 +9,15 @@ export interface StatusProbe {
   problem: string | null;
 }
 
-/**
- * Looks at what the printer said just before a job: null to go ahead, or the reason (in words)
- * not to send, e.g. "Paper out".
- */
-export type ReadyCheck = (probe: StatusProbe) => string | null;
+export interface SendOptions {
+  /** Ask the printer's status (DLE EOT) first; skipped for printers known not to answer. */
+  askStatus: boolean;
+  /**
+   * Called once, right before the job's first byte, with the status answer (null if not asked):
+   * null goes ahead; a sentence ("Paper out") stops it with nothing written (`notReady`).
+   */
+  beforeFirstByte(probe: StatusProbe | null): string | null;
+}
 
 /**
  * How bytes reach one printer. The queue only knows this interface, so tests and other
@@ -23,12 +27,8 @@ export interface PrinterTransport {
   /** The address in words, for status sentences. */
   readonly where: string;
   probe(): Promise<StatusProbe>;
-  /**
-   * Resolves once the printer (or the OS spooler) has taken every byte. With `check`, the
-   * transport first asks the printer's status (on the same connection where it can) and sends
-   * nothing if `check` objects, rejecting with `notReady`.
-   */
-  send(bytes: Buffer, check?: ReadyCheck): Promise<void>;
+  /** Resolves once the printer (or the OS spooler) has taken every byte. */
+  send(bytes: Buffer, options?: SendOptions): Promise<void>;
 }
 
 /**
@@ -46,6 +46,13 @@ export function notReady(words: string): MarqueeError {
 
 export function isNotReady(error: unknown): boolean {
   return error instanceof MarqueeError && error.details?.['notReady'] === true;
+}
+
+/** For transports that cannot ask in-band: a separate look first, then the go-ahead. */
+export async function goAhead(transport: PrinterTransport, options: SendOptions | undefined): Promise<void> {
+  if (!options) return;
+  const objection = options.beforeFirstByte(options.askStatus ? await transport.probe() : null);
+  if (objection !== null) throw notReady(objection);
 }
 
 export function isPermanentFailure(error: unknown): boolean {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { drawerPulse } from '../../../src-main/print/drawer/drawer-pulse.ts';
+import { sampleData } from '../../../src-main/print/render/index.ts';
+import { renderedLayouts } from '../../../src-main/print/render-layouts.ts';
 import { eventually, openPrintingRig, ticketBytes, type PrintingRig } from './helpers.ts';
 
 let rig: PrintingRig | undefined;
@@ -63,5 +65,50 @@ describe('the cash drawer', () => {
     rig = await openPrintingRig();
     const sale = rig.service.submit({ openDrawer: true, jobs: [{ kind: 'receipt', bytes: Buffer.from('R\n') }] });
     expect(await sale.drawer).toEqual({ opened: false, reason: 'No printer on this station has a cash drawer set up.' });
+  });
+});
+
+describe('a sale printed from layouts', () => {
+  it('renders tickets and receipt as one set, drawer first for cash', async () => {
+    rig = await openPrintingRig({ printer: { drawerPin: 2 } });
+    const { service, fake, printer } = rig;
+    const ticket = sampleData('ticket') as unknown as Record<string, unknown>;
+    const receipt = sampleData('receipt') as unknown as Record<string, unknown>;
+    const sale = await service.submitLayouts({
+      openDrawer: true,
+      jobs: [
+        { layoutId: 'ticket-80mm', data: ticket, label: 'Ticket F12' },
+        { layoutId: 'ticket-80mm', data: ticket, label: 'Ticket F13' },
+        { layoutId: 'receipt-80mm', data: receipt },
+      ],
+    });
+    expect(sale.jobs.map((j) => [j.kind, j.position, j.jobSetId])).toEqual([
+      ['ticket', 0, sale.jobSetId],
+      ['ticket', 1, sale.jobSetId],
+      ['receipt', 2, sale.jobSetId],
+    ]);
+    expect(await sale.drawer).toEqual({ opened: true, printerId: printer.id });
+    const layouts = renderedLayouts(rig.office);
+    const printed = await fake.waitForJobs(4);
+    expect(printed).toEqual([
+      drawerPulse('epson', 2),
+      await layouts.render('ticket-80mm', ticket, printer),
+      await layouts.render('ticket-80mm', ticket, printer),
+      await layouts.render('receipt-80mm', receipt, printer),
+    ]);
+  });
+
+  it('queues nothing when one document of the sale cannot be rendered', async () => {
+    rig = await openPrintingRig();
+    const { service } = rig;
+    await expect(
+      service.submitLayouts({
+        jobs: [
+          { layoutId: 'ticket-80mm', data: sampleData('ticket') as unknown as Record<string, unknown> },
+          { layoutId: 'receipt-80mm', data: { nonsense: true } },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(service.listJobs({ includeFinished: true, limit: 10 })).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts
 export const fastOptions: PrintServiceOptions = {
   api: false,
   backoff: { baseMs: 20, maxMs: 120 },
-  tcpTimeouts: { connectMs: 1000, replyMs: 150 },
+  tcpTimeouts: { connectMs: 1000, replyMs: 150, closeMs: 1000 },
 };
 
 export function printerSettings(overrides: Partial<PrinterSettings> & { interface: string }): PrinterSettings {

@@ -1,9 +1,9 @@
-import { get } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isLoopback } from '../../../src-main/print/api/print-api-server.ts';
+import { HttpProblem, isLoopback, refuseForeignCaller } from '../../../src-main/print/api/print-api-server.ts';
 import { SubmitJobBody } from '../../../src-main/print/api/print-api-schemas.ts';
+import { sampleData } from '../../../src-main/print/render/index.ts';
+import { renderedLayouts } from '../../../src-main/print/render-layouts.ts';
 import type { PrintJobView, PrinterView } from '../../../src-shared/contract/printing.ts';
 import { eventually, openPrintingRig, ticketBytes, type PrintingRig } from './helpers.ts';
 
@@ -69,28 +69,21 @@ describe('the local print API', () => {
     expect(isLoopback('::ffff:127.0.0.1')).toBe(true);
     expect(isLoopback('::1')).toBe(true);
     expect(isLoopback('192.168.1.20')).toBe(false);
-    const external = Object.values(networkInterfaces())
-      .flat()
-      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
-    if (!external) return; // a machine with only loopback cannot place a non-loopback call
-
-    // Listening on every interface but with the LAN bind off: a call via the network address is refused.
-    const { call, port, token } = await openApiRig('0.0.0.0');
-    const remote = `http://${external}:${port}/v1`;
-    const refused = await call('/printers', { base: remote });
-    expect(refused.status).toBe(403);
-    expect((await read(refused)).error.code).toBe('FORBIDDEN');
+    expect(isLoopback(undefined)).toBe(false);
+    // Test traffic stays on loopback, so the gate itself is checked with the addresses it would see.
+    expect(() => refuseForeignCaller('192.168.1.20', false)).toThrow(/only accepts calls from this computer/);
+    expect(() => refuseForeignCaller('::ffff:10.0.0.7', false)).toThrow(HttpProblem);
+    expect(() => refuseForeignCaller('192.168.1.20', true)).not.toThrow();
+    expect(() => refuseForeignCaller('127.0.0.1', false)).not.toThrow();
+    try {
+      refuseForeignCaller('192.168.1.20', false);
+    } catch (error) {
+      expect((error as HttpProblem).status).toBe(403);
+    }
+    // Without the LAN bind the API listens on loopback only, so other machines cannot even connect.
+    const { call } = await openApiRig();
+    expect(rig!.service.api!.boundAddress).toBe('127.0.0.1');
     expect((await call('/printers')).status).toBe(200);
-
-    await rig!.service.api!.listen({ port, allowLan: true });
-    // A fresh connection: the restart closed the ones fetch keeps alive.
-    const status = await new Promise<number | undefined>((resolve, reject) => {
-      get(`${remote}/printers`, { agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
-      }).on('error', reject);
-    });
-    expect(status).toBe(200);
   });
 
   it('takes raw ESC/POS in base64, prints it and reports the job state', async () => {
@@ -113,6 +106,27 @@ describe('the local print API', () => {
     expect((await call('/jobs/01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
   });
 
+  it('lists layouts, previews one as PNG and prints a layout with data', async () => {
+    const { call, rig } = await openApiRig();
+    const listed = (await (await call('/layouts')).json()) as { layouts: { id: string; kind: string }[] };
+    expect(listed.layouts).toContainEqual({ id: 'ticket-80mm', name: expect.any(String), kind: 'ticket' });
+
+    const preview = await call('/layouts/ticket-80mm/preview.png?widthDots=576');
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await preview.arrayBuffer());
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBe(576);
+
+    const data = sampleData('ticket');
+    const created = await call('/jobs', { method: 'POST', headers: json, body: JSON.stringify({ layout: 'ticket-80mm', data }) });
+    expect(created.status).toBe(201);
+    const { job } = await read(created);
+    expect(job).toMatchObject({ kind: 'ticket', layoutId: 'ticket-80mm', source: 'api' });
+    const expected = await renderedLayouts(rig.office).render('ticket-80mm', data as unknown as Record<string, unknown>, rig.printer);
+    expect((await rig.fake.waitForJobs(1))[0]).toEqual(expected);
+  });
+
   it('answers bad requests with a 4xx and a JSON message, and keeps serving', async () => {
     const { call } = await openApiRig();
     const post = (body: string, headers: Record<string, string> = json) => call('/jobs', { method: 'POST', headers, body });
@@ -128,7 +142,12 @@ describe('the local print API', () => {
       [post('{"bytes":"AAAA","printerId":"x"}'), 400, /printerId: must be an id/],
       [post('{"bytes":"AAAA","colour":"red"}'), 400, /colour/],
       [post('{"bytes":"AAAA","printerId":"01ARZ3NDEKTSV4RRFFQ69G5FAV"}'), 404, /printer does not exist/],
-      [post('{"layout":"ticket","data":{}}'), 503, /Layouts are not available/],
+      [post('{"layout":"no-such-layout","data":{}}'), 404, /no layout called 'no-such-layout'/],
+      [post('{"layout":"ticket-80mm"}'), 400, /'data' goes with 'layout'/],
+      [post('{"layout":"ticket-80mm","data":{"kind":"receipt"}}'), 400, /prints a ticket, not a receipt/],
+      [post('{"layout":"ticket-80mm","data":{"event":42}}'), 400, /does not fit the layout 'ticket-80mm'/],
+      [call('/layouts/ticket-80mm/preview.png?widthDots=300'), 400, /Bad preview request/],
+      [call('/layouts/nothing/preview.png'), 404, /no layout called 'nothing'/],
       [call('/printers', { method: 'DELETE' }), 405, /DELETE is not allowed/],
       [call('/nowhere'), 404, /nothing at/],
       [call('/../v1/printers/x/y/z'), 404, /nothing at/],

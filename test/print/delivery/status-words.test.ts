@@ -60,7 +60,14 @@ describe('printer status in words', () => {
     rig = await openPrintingRig();
     const port = rig.fake.port;
     await rig.fake.setOffline(true);
-    const probe = await tcpTransport({ host: '127.0.0.1', port, type: 'epson' }).probe();
+    const probe = await tcpTransport({ host: '127.0.0.1', port }).probe();
     expect(probe).toEqual({ reachable: false, reply: null, problem: `Not answering at 127.0.0.1:${port}` });
+  });
+});
+
+describe('waiting between attempts', () => {
+  it('doubles the pause per attempt and never waits longer than the cap', async () => {
+    const { backoffDelay, defaultBackoff } = await import('../../../src-main/print/queue/backoff.ts');
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map((n) => backoffDelay(defaultBackoff, n))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 });

@@ -1,17 +1,3 @@
-CREATE TABLE `check_ins` (
-	`installation_id` varchar(26) NOT NULL,
-	`id` varchar(64) NOT NULL,
-	`station_id` varchar(64) NOT NULL,
-	`performance_id` varchar(64),
-	`order_id` varchar(64),
-	`state` varchar(32),
-	`amount_minor` bigint,
-	`at` bigint NOT NULL,
-	`source_seq` bigint NOT NULL,
-	`data` longtext NOT NULL,
-	CONSTRAINT `check_ins_installation_id_id_pk` PRIMARY KEY(`installation_id`,`id`)
-);
---> statement-breakpoint
 CREATE TABLE `events` (
 	`installation_id` varchar(26) NOT NULL,
 	`id` varchar(64) NOT NULL,
@@ -150,20 +136,6 @@ CREATE TABLE `price_bands` (
 	CONSTRAINT `price_bands_installation_id_id_pk` PRIMARY KEY(`installation_id`,`id`)
 );
 --> statement-breakpoint
-CREATE TABLE `refunds` (
-	`installation_id` varchar(26) NOT NULL,
-	`id` varchar(64) NOT NULL,
-	`station_id` varchar(64) NOT NULL,
-	`performance_id` varchar(64),
-	`order_id` varchar(64),
-	`state` varchar(32),
-	`amount_minor` bigint,
-	`at` bigint NOT NULL,
-	`source_seq` bigint NOT NULL,
-	`data` longtext NOT NULL,
-	CONSTRAINT `refunds_installation_id_id_pk` PRIMARY KEY(`installation_id`,`id`)
-);
---> statement-breakpoint
 CREATE TABLE `reservations` (
 	`installation_id` varchar(26) NOT NULL,
 	`id` varchar(64) NOT NULL,
@@ -242,15 +214,12 @@ CREATE TABLE `tickets` (
 --> statement-breakpoint
 CREATE TABLE `units` (
 	`installation_id` varchar(26) NOT NULL,
-	`id` varchar(64) NOT NULL,
-	`station_id` varchar(64) NOT NULL,
-	`performance_id` varchar(64),
-	`order_id` varchar(64),
-	`state` varchar(32),
-	`amount_minor` bigint,
-	`at` bigint NOT NULL,
-	`source_seq` bigint NOT NULL,
-	`data` longtext NOT NULL,
+	`id` bigint NOT NULL,
+	`performance_id` varchar(64) NOT NULL,
+	`seat_id` varchar(64),
+	`area_id` varchar(64),
+	`place_no` int,
+	`category` varchar(128) NOT NULL,
 	CONSTRAINT `units_installation_id_id_pk` PRIMARY KEY(`installation_id`,`id`)
 );
 --> statement-breakpoint
@@ -263,8 +232,6 @@ CREATE TABLE `venues` (
 	CONSTRAINT `venues_installation_id_id_pk` PRIMARY KEY(`installation_id`,`id`)
 );
 --> statement-breakpoint
-CREATE INDEX `check_ins_performance` ON `check_ins` (`performance_id`,`state`);--> statement-breakpoint
-CREATE INDEX `check_ins_order` ON `check_ins` (`order_id`);--> statement-breakpoint
 CREATE INDEX `ledger_entries_installation_seq` ON `ledger_entries` (`installation_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `ledger_entries_performance` ON `ledger_entries` (`performance_id`);--> statement-breakpoint
 CREATE INDEX `ledger_entries_order` ON `ledger_entries` (`order_id`);--> statement-breakpoint
@@ -275,10 +242,8 @@ CREATE INDEX `payments_performance` ON `payments` (`performance_id`,`state`);-->
 CREATE INDEX `payments_order` ON `payments` (`order_id`);--> statement-breakpoint
 CREATE INDEX `performances_starts` ON `performances` (`starts_at`);--> statement-breakpoint
 CREATE INDEX `plan_seats_plan` ON `plan_seats` (`plan_id`);--> statement-breakpoint
-CREATE INDEX `refunds_performance` ON `refunds` (`performance_id`,`state`);--> statement-breakpoint
-CREATE INDEX `refunds_order` ON `refunds` (`order_id`);--> statement-breakpoint
 CREATE INDEX `reservations_performance` ON `reservations` (`performance_id`,`state`);--> statement-breakpoint
 CREATE INDEX `reservations_order` ON `reservations` (`order_id`);--> statement-breakpoint
 CREATE INDEX `tickets_performance` ON `tickets` (`performance_id`,`state`);--> statement-breakpoint
 CREATE INDEX `tickets_order` ON `tickets` (`order_id`);--> statement-breakpoint
-CREATE INDEX `units_performance` ON `units` (`performance_id`,`state`);
+CREATE INDEX `units_performance` ON `units` (`performance_id`);

@@ -1,0 +1,2 @@
+DROP INDEX `ledger_order`;--> statement-breakpoint
+DROP INDEX `ledger_performance`;
