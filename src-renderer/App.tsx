@@ -1,30 +1,74 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { cashierScreens } from './cashier/index.ts';
+import { managerScreens } from './manager/index.ts';
 import { PerformanceList } from './screens/PerformanceList.tsx';
-import { SeatMapView } from './screens/SeatMapView.tsx';
-import { call, transportKind } from './transport/api.ts';
-import { useAsync } from './use-async.ts';
+import { canSee } from './shell/screen-def.ts';
+import { useSession } from './shell/session.ts';
+import { SignIn } from './shell/SignIn.tsx';
+import { transportKind } from './transport/api.ts';
+
+const allScreens = [...cashierScreens, ...managerScreens];
 
 export function App() {
-  const station = useAsync(() => call('getStationInfo', {}), []);
-  const [openPerformance, setOpenPerformance] = useState<string | null>(null);
+  const session = useSession();
+  const { station, staff } = session;
+  const screens = useMemo(() => (staff ? allScreens.filter((s) => canSee(staff, s)) : []), [staff]);
+  const [screenId, setScreenId] = useState('sell');
+  const screen = screens.find((s) => s.id === screenId) ?? screens[0];
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (!e.altKey || !staff) return;
+      const key = e.key.toLowerCase();
+      if (key === 'l') {
+        e.preventDefault();
+        void session.signOut();
+        return;
+      }
+      const target = screens.find((s) => s.key === key);
+      if (target) {
+        e.preventDefault();
+        setScreenId(target.id);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [screens, staff, session.signOut]);
 
   return (
     <div className="app">
       <header className="status-bar">
         <span className="brand">Marquee</span>
-        <span data-testid="venue-name">{station.data?.venueName ?? 'Box office'}</span>
+        <span data-testid="venue-name">{station?.venueName ?? 'Box office'}</span>
+        {staff && (
+          <nav className="tabs" aria-label="Screens">
+            {screens.map((s) => (
+              <button key={s.id} type="button" aria-current={s.id === screen?.id ? 'page' : undefined} onClick={() => setScreenId(s.id)} data-testid={`tab-${s.id}`}>
+                {s.label} <kbd>Alt+{s.key.toUpperCase()}</kbd>
+              </button>
+            ))}
+          </nav>
+        )}
         <span className="spacer" />
         <span className="muted" data-testid="station-name">
-          {station.data ? `${station.data.stationName} · ${transportKind === 'ipc' ? 'desktop' : 'host mode'}` : 'Connecting…'}
+          {station ? `${station.stationName} · ${transportKind === 'ipc' ? 'desktop' : 'host mode'}` : 'Connecting…'}
         </span>
-      </header>
-      {station.error && <p className="error" role="alert">{station.error}</p>}
-      <main>
-        {openPerformance ? (
-          <SeatMapView performanceId={openPerformance} onBack={() => setOpenPerformance(null)} />
-        ) : (
-          <PerformanceList onOpen={setOpenPerformance} isEmpty={station.data?.isEmpty ?? false} onDemoLoaded={station.reload} />
+        {staff && (
+          <>
+            <span data-testid="signed-in-staff">{staff.name}</span>
+            <button type="button" className="lock" onClick={() => void session.signOut()} data-testid="lock">
+              Lock <kbd>Alt+L</kbd>
+            </button>
+          </>
         )}
+      </header>
+      {session.error && <p className="error" role="alert">{session.error}</p>}
+      <main>
+        {station && !staff && station.isEmpty && (
+          <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} />
+        )}
+        {station && !staff && !station.isEmpty && <SignIn stationName={station.stationName} onSignedIn={() => session.refresh()} />}
+        {station && staff && screen && <screen.component station={station} staff={staff} go={setScreenId} />}
       </main>
     </div>
   );

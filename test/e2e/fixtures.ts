@@ -82,3 +82,14 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Signs in at the window as the demo staff do: pick the name, type the PIN on the pad. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId('staff-member').filter({ hasText: name }).click();
+  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
+  await page.getByTestId('pin-enter').click();
+  await page.getByTestId('signed-in-staff').filter({ hasText: name }).waitFor();
+}
+
+export const demoCashier = { name: 'Priya Shah', pin: '1111' };
+export const demoManager = { name: 'Morgan Hale', pin: '2468' };

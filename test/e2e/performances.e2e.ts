@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
+import { demoCashier, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
 
 let browser: Browser;
 let host: RunningHost;
@@ -35,6 +35,7 @@ describe('host mode in Chromium', () => {
   it('shows the demo performances with counts read from SQLite', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
+    await signIn(page, demoCashier.name, demoCashier.pin);
     const rows = page.getByTestId('performance-row');
     await rows.first().waitFor();
     expect(await page.getByRole('heading', { name: 'Today' }).count()).toBe(1);
@@ -62,6 +63,7 @@ describe('host mode in Chromium', () => {
   it('opens a performance and draws its seat map from the plan', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
+    await signIn(page, demoCashier.name, demoCashier.pin);
     const theatreRow = page.getByTestId('performance-row').filter({ hasText: 'Lyric' }).first();
     const performanceId = await theatreRow.getAttribute('data-performance-id');
     await theatreRow.click();
@@ -88,8 +90,11 @@ describe('host mode in Chromium', () => {
       await page.goto(empty.url);
       await page.getByTestId('demo-offer').waitFor();
       await page.getByTestId('load-demo').click();
-      await page.getByTestId('performance-row').first().waitFor();
+      // The demo brings its staff, so the window now asks who is selling.
+      await expect.poll(() => page.getByTestId('staff-member').count()).toBe(3);
       expect(await page.getByTestId('demo-offer').count()).toBe(0);
+      await signIn(page, demoCashier.name, demoCashier.pin);
+      await page.getByTestId('performance-row').first().waitFor();
       await keepScreenshot(page, 'demo-offer-loaded');
       await page.close();
     } finally {
