@@ -14,3 +14,8 @@ export function dayHeading(ms: number, now: number): string {
   if (diff === 1) return 'Tomorrow';
   return dayFormat.format(ms);
 }
+
+/** Integer minor units to the installation's currency, as the receipt prints it. */
+export function formatMoney(minor: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
+}

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import type { PrintLayouts } from './layouts-port.ts';
+import { printAssets } from './print-assets.ts';
 import {
-  LayoutLibrary,
-  LogoStore,
   renderDocument,
   renderPreviewPng,
   sampleData,
@@ -20,8 +18,7 @@ export const jobKindForLayout = { ticket: 'ticket', receipt: 'receipt', reservat
  * and venue layouts and logos, rendered for the printer that will print them.
  */
 export function renderedLayouts(office: BoxOffice): PrintLayouts {
-  const layouts = new LayoutLibrary({ builtinDir: office.layoutsDir, userDir: join(office.dataDir, 'layouts') });
-  const logos = new LogoStore({ builtinDir: join(office.assetsDir, 'logos'), userDir: join(office.dataDir, 'logos') });
+  const { layouts, logos } = printAssets(office);
 
   async function render(layoutId: string, data: Record<string, unknown>, profile: PrinterProfile): Promise<Buffer> {
     const layout = layouts.get(layoutId);

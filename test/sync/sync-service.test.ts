@@ -8,6 +8,15 @@ import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { createCentralTestDb } from './helpers/central-db.ts';
 import { insertLedgerRows, seedReference } from './helpers/ledger-fixtures.ts';
 import { startTcpProxy } from './helpers/tcp-proxy.ts';
+import { seedStaff } from '../sales/fixtures.ts';
+import { signIn } from '../../src-main/staff/auth.ts';
+import type { BoxOffice } from '../../src-main/core/box-office.ts';
+
+/** Central sync is a manager's setting: sign one in at the box office's own window. */
+function signInManager(office: BoxOffice): void {
+  const people = seedStaff(office);
+  signIn({ records: office.records, clock: office.clock }, office.identity.id, people.manager.staffId, '2222');
+}
 
 const ctx: CallContext = { transport: 'test', stationId: null, sessionToken: null };
 
@@ -21,6 +30,7 @@ describe('the sync service through the contract', () => {
     const box = openTempBoxOffice();
     cleanups.push(() => box.dispose());
     insertLedgerRows(box.office, 3);
+    signInManager(box.office);
     const api = createApi(box.office, { checkOutput: true });
     const status = await api.call('getSyncStatus', {}, ctx);
     expect(status).toEqual({
@@ -39,6 +49,7 @@ describe('the sync service through the contract', () => {
     const { office } = box;
     const ref = seedReference(office);
     insertLedgerRows(office, 2500, { performanceIds: ref.performanceIds });
+    signInManager(office);
     const secrets = new FileSecretStore(box.dataDir);
     const sync = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000 });
     cleanups.push(() => sync.stop());
@@ -64,11 +75,9 @@ describe('the sync service through the contract', () => {
     expect(configured).toMatchObject({ ok: true, value: { enabled: true, hasPassword: true, url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}` } });
     await vi.waitFor(() => expect(retrying.status().lastError).toMatch(/was cut/), { timeout: 10_000 });
     expect(retrying.status().pendingRows).toBe(2500);
-    console.log("T1", Date.now());
     proxy.cutAfterBytes(null); // the line is back
     await vi.waitFor(() => expect(retrying.status()).toMatchObject({ pendingRows: 0, state: 'idle', lastError: null }), { timeout: 20_000, interval: 50 });
 
-    console.log("T2", Date.now());
     const progress = events.map((e) => e.progress).filter((p) => p !== null && p.total > 0);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toEqual({ done: 2500, total: 2500 });
@@ -89,5 +98,27 @@ describe('the sync service through the contract', () => {
     const off = await api.call('configureSync', { url: null, tls: false, enabled: false }, ctx);
     expect(off).toMatchObject({ ok: true, value: { enabled: false, state: 'off', nextAttemptAt: null } });
     expect(await api.call('syncNow', {}, ctx)).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED', message: expect.stringMatching(/switched off/) } });
+  });
+
+  it('lets only a manager set up or test the central connection', async () => {
+    const box = openTempBoxOffice();
+    cleanups.push(() => box.dispose());
+    const { office } = box;
+    const people = seedStaff(office);
+    const sync = startSyncService(office, new FileSecretStore(box.dataDir));
+    cleanups.push(() => sync.stop());
+    const api = createApi(office, { checkOutput: true });
+    const nobody = await api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx);
+    expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    signIn({ records: office.records, clock: office.clock }, office.identity.id, people.cashier.staffId, '1111');
+    for (const call of [
+      api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx),
+      api.call('testSyncConnection', {}, ctx),
+    ]) {
+      expect(await call).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/manager/) } });
+    }
+    expect(sync.status().enabled).toBe(false);
+    // Every window shows sync state in its status bar, signed in or not.
+    expect(await api.call('getSyncStatus', {}, ctx)).toMatchObject({ ok: true });
   });
 });
