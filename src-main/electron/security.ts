@@ -3,17 +3,7 @@
  * from the app, no new windows, no webviews. Written against small interfaces so that tests can
  * drive them with fakes; Electron's Session and WebContents satisfy them.
  */
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy.ts';
 
 type Headers = Record<string, string | string[]>;
 

@@ -1,20 +1,8 @@
-/** The same strict policy the desktop window gets: our own scripts only, no frames, no plugins. */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy.ts';
 
+/** Every host-mode response carries the same policy as the desktop window, and no sniffing or referrers. */
 export const securityHeaders: Record<string, string> = {
-  'content-security-policy': contentSecurityPolicy(),
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',

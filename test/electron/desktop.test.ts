@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { events, procedures } from '../../src-shared/contract/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy.ts';
 import { startDesktop } from '../../src-main/electron/desktop.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
 import { makeTempDir } from '../helpers/temp-box-office.ts';
