@@ -2,12 +2,24 @@ import { useEffect, useMemo, useState } from 'react';
 import { cashierScreens } from './cashier/index.ts';
 import { managerScreens } from './manager/index.ts';
 import { PerformanceList } from './screens/PerformanceList.tsx';
-import { canSee } from './shell/screen-def.ts';
+import { canSee, type ScreenDef } from './shell/screen-def.ts';
 import { useSession } from './shell/session.ts';
 import { SignIn } from './shell/SignIn.tsx';
 import { transportKind } from './transport/api.ts';
 
 const allScreens = [...cashierScreens, ...managerScreens];
+
+function Tabs({ label, screens, current, onPick, className }: { label: string; screens: ScreenDef[]; current: string | undefined; onPick(id: string): void; className: string }) {
+  return (
+    <nav className={className} aria-label={label}>
+      {screens.map((s) => (
+        <button key={s.id} type="button" aria-current={s.id === current ? 'page' : undefined} onClick={() => onPick(s.id)} data-testid={`tab-${s.id}`}>
+          {s.label} <kbd>Alt+{s.key.toUpperCase()}</kbd>
+        </button>
+      ))}
+    </nav>
+  );
+}
 
 export function App() {
   const session = useSession();
@@ -41,13 +53,7 @@ export function App() {
         <span className="brand">Marquee</span>
         <span data-testid="venue-name">{station?.venueName ?? 'Box office'}</span>
         {staff && (
-          <nav className="tabs" aria-label="Screens">
-            {screens.map((s) => (
-              <button key={s.id} type="button" aria-current={s.id === screen?.id ? 'page' : undefined} onClick={() => setScreenId(s.id)} data-testid={`tab-${s.id}`}>
-                {s.label} <kbd>Alt+{s.key.toUpperCase()}</kbd>
-              </button>
-            ))}
-          </nav>
+          <Tabs label="Counter screens" className="tabs" screens={screens.filter((s) => s.role === 'cashier')} current={screen?.id} onPick={setScreenId} />
         )}
         <span className="spacer" />
         <span className="muted" data-testid="station-name">
@@ -62,6 +68,9 @@ export function App() {
           </>
         )}
       </header>
+      {staff && screens.some((s) => s.role !== 'cashier') && (
+        <Tabs label="Manager screens" className="manage-tabs" screens={screens.filter((s) => s.role !== 'cashier')} current={screen?.id} onPick={setScreenId} />
+      )}
       {session.error && <p className="error" role="alert">{session.error}</p>}
       <main>
         {station && !staff && station.isEmpty && (

@@ -19,14 +19,18 @@ interface SeatRow {
   restrictedView: number;
   state: UnitState;
   holdExpiresAt: number | null;
+  holdStationId: string | null;
 }
 
 export function seatLabel(zone: string, row: string, number: string): string {
   return `${zone} ${row}-${number}`;
 }
 
-/** One performance's map: every seat at the plan's coordinates with its state as of `now`. */
-export function getSeatMap(records: RecordsDb, performanceId: string, now: number): SeatMap {
+/**
+ * One performance's map: every seat at the plan's coordinates with its state as of `now`.
+ * `stationId` is the window asking: its own live holds come back marked `heldByMe`.
+ */
+export function getSeatMap(records: RecordsDb, performanceId: string, now: number, stationId: string | null = null): SeatMap {
   const performance = getPerformanceSummary(records, performanceId, now);
   if (!performance) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
   const plan = records.get<{ planId: string; width: number; height: number }>(
@@ -40,25 +44,29 @@ export function getSeatMap(records: RecordsDb, performanceId: string, now: numbe
     select u.id as unitId, s.id as seatId, s.zone as zone, s.row as row, s.number as number,
            s.x as x, s.y as y, s.radius as radius, u.category as category,
            s.wheelchair as wheelchair, s.restricted_view as restrictedView,
-           u.state as state, u.hold_expires_at as holdExpiresAt
+           u.state as state, u.hold_expires_at as holdExpiresAt, u.hold_station_id as holdStationId
     from units u join plan_seats s on s.id = u.seat_id
     where u.performance_id = ${performanceId}
     order by u.id`);
-  const seats: SeatOnMap[] = seatRows.map((s) => ({
-    unitId: s.unitId,
-    seatId: s.seatId,
-    label: seatLabel(s.zone, s.row, s.number),
-    zone: s.zone,
-    row: s.row,
-    number: s.number,
-    x: s.x,
-    y: s.y,
-    radius: s.radius,
-    category: s.category,
-    wheelchair: s.wheelchair === 1,
-    restrictedView: s.restrictedView === 1,
-    state: s.state === 'held' && (s.holdExpiresAt ?? 0) <= now ? 'available' : s.state,
-  }));
+  const seats: SeatOnMap[] = seatRows.map((s) => {
+    const state: UnitState = s.state === 'held' && (s.holdExpiresAt ?? 0) <= now ? 'available' : s.state;
+    return {
+      unitId: s.unitId,
+      seatId: s.seatId,
+      label: seatLabel(s.zone, s.row, s.number),
+      zone: s.zone,
+      row: s.row,
+      number: s.number,
+      x: s.x,
+      y: s.y,
+      radius: s.radius,
+      category: s.category,
+      wheelchair: s.wheelchair === 1,
+      restrictedView: s.restrictedView === 1,
+      state,
+      heldByMe: state === 'held' && stationId !== null && s.holdStationId === stationId,
+    };
+  });
   const areas = records.all<Omit<AreaOnMap, 'available'> & { available: number | null }>(sql`
     select a.id as id, a.name as name, a.shape as shape, a.x as x, a.y as y, a.width as width,
            a.height as height, a.rotation as rotation, a.color as color, a.capacity as capacity,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openRecordsDb, openStationDb, type RecordsDb, type StationDb } from '../db/open.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './event-bus.ts';
 import { sourceAssetsDir, sourceLayoutsDir } from '../paths.ts';
@@ -40,7 +41,10 @@ export const RECORDS_FILE = 'records.sqlite';
 export const STATION_FILE = 'station.sqlite';
 
 export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
-  const records = openRecordsDb(join(options.dataDir, RECORDS_FILE), { migrationsRoot: options.migrationsRoot });
+  const recordsFile = join(options.dataDir, RECORDS_FILE);
+  const records = openRecordsDb(recordsFile, { migrationsRoot: options.migrationsRoot });
+  // Sales commit; a worker copies the WAL into the database file (docs/performance.md).
+  const checkpointer = startCheckpointer(records.$client, recordsFile);
   const station = openStationDb(join(options.dataDir, STATION_FILE), { migrationsRoot: options.migrationsRoot });
   const identity = ensureStationIdentity(station, records, options.stationName ?? 'Box office 1');
   return {
@@ -56,6 +60,7 @@ export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
     layoutsDir: options.layoutsDir ?? sourceLayoutsDir,
     assetsDir: options.assetsDir ?? sourceAssetsDir,
     close() {
+      checkpointer.close();
       records.$client.close();
       station.$client.close();
     },

@@ -13,6 +13,9 @@ import { hashPin } from '../staff/pin.ts';
 import { DEMO_STUDIO, DEMO_THEATRE, DEMO_VAT_BP, demoBandNames, demoShows, demoStaff, type DemoVenue } from './demo-catalogue.ts';
 import { demoSchedule } from './demo-schedule.ts';
 
+/** Set by loadDemo, so a demo reset can never wipe a real box office's records. */
+export const DEMO_MARKER = 'demo.loaded';
+
 export interface LoadDemoOptions {
   now: number;
   /** Where assets/demo lives; differs once packaged (resources/assets). */
@@ -82,6 +85,7 @@ export function loadDemo(records: RecordsDb, options: LoadDemoOptions): LoadDemo
     records.insert(staff).values(staffRows).run();
     writeSetting(records, 'venue.name', DEMO_THEATRE.name);
     writeSetting(records, 'currency', 'GBP');
+    writeSetting(records, DEMO_MARKER, true);
     return { performances: schedule.length, seats: theatre.seats + studio.seats };
   });
 }

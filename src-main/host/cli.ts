@@ -6,6 +6,7 @@ import { sourceMigrationsRoot, sourceRoot } from '../paths.ts';
 import { parseHostCli } from './cli-options.ts';
 import { startHostServer } from './server.ts';
 import { startServices } from '../core/services.ts';
+import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
 
 let options;
 try {
@@ -35,6 +36,11 @@ if (options.demo) {
 }
 
 const services = startServices(office);
+let demoPrinter: DemoPrinter | null = null;
+if (options.demo) {
+  demoPrinter = await startDemoPrinter(office);
+  console.log(`Simulated counter printer on ${demoPrinter.printer.uri}; printed jobs go to ${demoPrinter.outDir}`);
+}
 const server = await startHostServer({
   office,
   host: options.host,
@@ -57,6 +63,7 @@ console.log(`Open ${server.url} in a browser (Ctrl+C to stop).`);
 
 async function shutdown(): Promise<void> {
   await services.stop();
+  await demoPrinter?.stop();
   await server.close();
   office.close();
   process.exit(0);

@@ -1,4 +1,5 @@
 import type {
+  DefaultLayouts,
   JobKind,
   PrintApiSettings,
   PrintJobView,
@@ -118,7 +119,7 @@ export class PrintService {
     return this.toView(printer, countOpenJobs(this.office.station).get(printer.id) ?? 0);
   }
 
-  async savePrinter(input: PrinterSettings & { id?: string | undefined }): Promise<PrinterView> {
+  async savePrinter(input: PrinterSettings & { id?: string | undefined; defaultLayouts?: DefaultLayouts | undefined }): Promise<PrinterView> {
     const printer = await savePrinter(this.office.station, input);
     return this.printerView(printer.id);
   }

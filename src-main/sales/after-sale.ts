@@ -160,7 +160,6 @@ export function exchangeTickets(
   const issued = issueTickets(ctx, newOrder, ordered, bands, priced, { holdId: hold.id, reservationId: null });
   const paymentRows = [creditOut, creditIn, ...extra];
   for (const p of paymentRows) ctx.st.insertPayment.run(p);
-  ctx.st.deleteHold.run(hold.id);
   ctx.ledger.append({
     kind: 'order.exchanged',
     at: now,

@@ -4,10 +4,10 @@ import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type 
 import type { Actor } from './actor.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSale, type PerformanceGate } from './gate.ts';
-import { requireLiveHold } from './holds.ts';
+import { checkLiveHold } from './holds.ts';
 import { settle, money, type TenderInput } from './payments.ts';
 import { priceOrder, type Discount, type PricedOrder } from './pricing.ts';
-import { requireReservation, unitRows, type Customer } from './reservations.ts';
+import { requireReservation, type Customer } from './reservations.ts';
 import { fromDriver } from './rows.ts';
 import { ticketCode } from './ticket-code.ts';
 import { labelsOf } from './unit-checks.ts';
@@ -46,6 +46,19 @@ export interface BookResult {
   unitIds: number[];
 }
 
+/** What pricing needs of a unit being sold; the label rides along for the answer. */
+export interface SaleUnit {
+  id: number;
+  category: string;
+  label?: string | null;
+}
+
+interface HeldForSale extends SaleUnit {
+  performanceId: string;
+  stationId: string;
+  expiresAt: number;
+}
+
 interface Band {
   id: string;
   eventId: string;
@@ -57,24 +70,30 @@ interface Band {
 }
 
 /** Checks each unit has exactly one line with a band of this event and the unit's category. */
-export function priceLines(
+export function priceLines<U extends SaleUnit>(
   ctx: SalesContext,
   perf: PerformanceGate,
-  sourceUnits: UnitRow[],
+  sourceUnits: U[],
   lines: SaleLine[],
   discount: Discount | null,
-): { priced: PricedOrder; bands: Band[]; ordered: UnitRow[] } {
+): { priced: PricedOrder; bands: Band[]; ordered: U[] } {
   const byId = new Map(sourceUnits.map((u) => [u.id, u]));
   const seen = new Set<number>();
   const bands: Band[] = [];
-  const ordered: UnitRow[] = [];
+  const ordered: U[] = [];
+  // Most sales price every seat with the same band or two: read each band once.
+  const bandsById = new Map<string, Band | undefined>();
   const labels = () => labelsOf(ctx, [...byId.keys(), ...lines.map((l) => l.unitId)]);
   for (const line of lines) {
     const unit = byId.get(line.unitId);
     if (!unit) throw new MarqueeError('BAD_INPUT', `Seat ${labels().get(line.unitId) ?? line.unitId} is not part of this hold or reservation.`);
     if (seen.has(line.unitId)) throw new MarqueeError('BAD_INPUT', `Seat ${labels().get(line.unitId)} has more than one price line.`);
     seen.add(line.unitId);
-    const band = ctx.st.priceBand.get(line.priceBandId) as Band | undefined;
+    let band = bandsById.get(line.priceBandId);
+    if (!band && !bandsById.has(line.priceBandId)) {
+      band = ctx.st.priceBand.get(line.priceBandId) as Band | undefined;
+      bandsById.set(line.priceBandId, band);
+    }
     if (!band || band.eventId !== perf.eventId) throw new MarqueeError('BAD_INPUT', `Price band ${line.priceBandId} is not a price of this show.`);
     if (band.category !== null && band.category !== unit.category) {
       throw new MarqueeError('BAD_INPUT', `${band.name} (${band.category}) does not apply to seat ${labels().get(unit.id)}, which is ${unit.category}.`);
@@ -109,7 +128,7 @@ function findDiscount(ctx: SalesContext, code: string, eventId: string, now: num
 export function issueTickets(
   ctx: SalesContext,
   order: OrderRow,
-  units: UnitRow[],
+  units: SaleUnit[],
   bands: Band[],
   priced: PricedOrder,
   source: { holdId: string | null; reservationId: string | null },
@@ -147,7 +166,7 @@ export function issueTickets(
       : ctx.st.bookReservedUnit.get({ ticketId: id, unitId: unit.id, reservationId: source.reservationId });
     if (!booked) throw new MarqueeError('CONFLICT', 'A seat changed while the sale was being written; nothing was charged. Try again.');
     tickets.push(ticket);
-    changed.push(...unitRows([booked]));
+    changed.push(booked as UnitRow);
   });
   return { tickets, units: changed };
 }
@@ -158,13 +177,15 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
     throw new MarqueeError('BAD_INPUT', 'A sale books either held seats or a reservation.');
   }
   let performanceId: string;
-  let sourceUnits: UnitRow[];
+  let sourceUnits: SaleUnit[];
   let reservation: ReservationRow | null = null;
   if (input.holdId) {
-    const hold = requireLiveHold(ctx, actor, input.holdId, now);
+    // The hold is its units: one read gives the hold, its seats and their labels.
+    const held = ctx.st.heldForSale.all(input.holdId) as HeldForSale[];
+    const first = held[0];
+    const hold = checkLiveHold(first && { id: input.holdId, performanceId: first.performanceId, stationId: first.stationId, expiresAt: first.expiresAt }, actor, input.holdId, now);
     performanceId = hold.performanceId;
-    sourceUnits = unitRows(ctx.st.heldUnits.all(hold.id));
-    if (sourceUnits.length === 0) throw new MarqueeError('HOLD_EXPIRED', 'The hold has no seats left; choose the seats again.');
+    sourceUnits = held;
   } else {
     reservation = requireReservation(ctx, input.reservationId!);
     if (reservation.state !== 'active') throw new MarqueeError('CONFLICT', `Reservation ${reservation.reference} is ${reservation.state}; it cannot be paid for.`);
@@ -172,7 +193,7 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
       throw new MarqueeError('CONFLICT', `Reservation ${reservation.reference} passed its collection deadline and is being released.`);
     }
     performanceId = reservation.performanceId;
-    sourceUnits = unitRows(ctx.st.reservedUnits.all(reservation.id));
+    sourceUnits = ctx.st.reservedForSale.all(reservation.id) as SaleUnit[];
   }
   const perf = requireOnSale(ctx, performanceId, now);
   const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
@@ -227,19 +248,16 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
   if (reservation) {
     const collected = ctx.st.setReservationState.get({ id: reservation.id, state: 'collected', orderId, now });
     rows.reservations = [fromDriver(reservations, collected as Record<string, unknown>)];
-  } else {
-    ctx.st.deleteHold.run(input.holdId);
   }
   ctx.ledger.append({ kind: 'order.booked', at: now, actor, performanceId, orderId, rows, extra: approvedBy ? { approvedBy } : undefined });
-  const labels = labelsOf(ctx, ordered.map((u) => u.id));
   return {
     order,
     changeMinor,
     unitIds: ordered.map((u) => u.id),
-    tickets: issued.tickets.map((t) => ({
+    tickets: issued.tickets.map((t, i) => ({
       ticketId: t.id,
       unitId: t.unitId,
-      label: labels.get(t.unitId) ?? String(t.unitId),
+      label: ordered[i]!.label ?? String(t.unitId),
       bandName: t.bandName,
       totalMinor: t.totalMinor,
       code: t.code,

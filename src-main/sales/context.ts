@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { RecordsDb } from '../db/open.ts';
-import { blocks, discountCodes, orders, payments, reservations, tickets } from '../db/records/schema.ts';
+import { blocks, discountCodes, orders, payments, reservations, tickets, units } from '../db/records/schema.ts';
 import { LedgerWriter } from './ledger.ts';
-import { prepareInsert } from './rows.ts';
+import { prepareInsert, returningKeys } from './rows.ts';
 
 /** A free unit: available, or held by a hold that has already run out. Used by every claim. */
 export const FREE = `(state = 'available' OR (state = 'held' AND hold_expires_at <= @now))`;
@@ -23,17 +23,34 @@ function prepareStatements(db: Database.Database) {
     ),
     setting: db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck(),
     insertSetting: db.prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)`),
-    hold: db.prepare(`SELECT id, performance_id AS performanceId, station_id AS stationId, expires_at AS expiresAt FROM holds WHERE id = ?`),
-    insertHold: db.prepare(
-      `INSERT INTO holds (id, performance_id, station_id, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    // A hold has no row of its own: it is the hold_* columns of its units (found by units_hold).
+    hold: db.prepare(
+      `SELECT performance_id AS performanceId, hold_station_id AS stationId, hold_expires_at AS expiresAt
+       FROM units WHERE hold_id = ? AND state = 'held' LIMIT 1`,
     ),
-    deleteHold: db.prepare(`DELETE FROM holds WHERE id = ?`),
-    extendHold: db.prepare(`UPDATE holds SET expires_at = ? WHERE id = ?`),
+    heldForSale: db.prepare(
+      `SELECT u.id AS id, u.category AS category, u.performance_id AS performanceId, u.hold_station_id AS stationId,
+              u.hold_expires_at AS expiresAt, ${LABEL} AS label
+       FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id
+       WHERE u.hold_id = ? AND u.state = 'held' ORDER BY u.id`,
+    ),
+    reservedForSale: db.prepare(
+      `SELECT u.id AS id, u.category AS category, ${LABEL} AS label
+       FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id
+       WHERE u.reservation_id = ? AND u.state = 'reserved' ORDER BY u.id`,
+    ),
     extendHoldUnits: db.prepare(`UPDATE units SET hold_expires_at = ? WHERE hold_id = ? AND state = 'held'`),
     claimUnits: db.prepare(
       `UPDATE units SET state = 'held', hold_id = @holdId, hold_station_id = @stationId, hold_expires_at = @expiresAt,
               version = version + 1
        WHERE id IN (SELECT value FROM json_each(@ids)) AND +performance_id = @performanceId AND (${FREE} OR hold_id = @holdId)`,
+    ),
+    // The same claim for one unit: a sale's few seats claimed one by one cost a third of a json_each
+    // list. No RETURNING: its result table costs more than reading the label afterwards.
+    claimUnit: db.prepare(
+      `UPDATE units SET state = 'held', hold_id = @holdId, hold_station_id = @stationId, hold_expires_at = @expiresAt,
+              version = version + 1
+       WHERE id = @id AND +performance_id = @performanceId AND (${FREE} OR hold_id = @holdId)`,
     ),
     freePlaces: db
       .prepare(
@@ -74,13 +91,14 @@ function prepareStatements(db: Database.Database) {
     ),
     // Two statements, not one with both branches: SQLite rewrites every index whose column is SET,
     // changed or not, and a sale is mostly index pages.
+    // RETURNING the drizzle keys directly: the rows go into the ledger payload as they are.
     bookHeldUnit: db.prepare(
       `UPDATE units SET state = 'booked', ticket_id = @ticketId, ${CLEAR_HOLD}, version = version + 1
-       WHERE id = @unitId AND state = 'held' AND hold_id = @holdId RETURNING *`,
+       WHERE id = @unitId AND state = 'held' AND hold_id = @holdId RETURNING ${returningKeys(units)}`,
     ),
     bookReservedUnit: db.prepare(
       `UPDATE units SET state = 'booked', ticket_id = @ticketId, reservation_id = NULL, version = version + 1
-       WHERE id = @unitId AND state = 'reserved' AND reservation_id = @reservationId RETURNING *`,
+       WHERE id = @unitId AND state = 'reserved' AND reservation_id = @reservationId RETURNING ${returningKeys(units)}`,
     ),
     freeBookedUnit: db.prepare(
       `UPDATE units SET state = 'available', ticket_id = NULL, version = version + 1
@@ -138,14 +156,17 @@ function prepareStatements(db: Database.Database) {
     ),
     block: db.prepare(`SELECT * FROM blocks WHERE id = ?`),
     setBlockReleased: db.prepare(`UPDATE blocks SET state = 'released', updated_at = ? WHERE id = ? AND state = 'active' RETURNING *`),
+    // Only held units have a hold_id, so the sweep reads just those, through units_hold.
     expiredHeld: db.prepare(
-      `UPDATE units SET state = 'available', ${CLEAR_HOLD}, version = version + 1
-       WHERE hold_id IN (SELECT id FROM holds WHERE expires_at <= @now) AND state = 'held' AND hold_expires_at <= @now
+      `UPDATE units INDEXED BY units_hold SET state = 'available', ${CLEAR_HOLD}, version = version + 1
+       WHERE hold_id IS NOT NULL AND state = 'held' AND hold_expires_at <= @now
        RETURNING id, performance_id AS performanceId`,
     ),
-    deleteExpiredHolds: db.prepare(`DELETE FROM holds WHERE expires_at <= ?`),
     dueReservations: db.prepare(`SELECT id FROM reservations WHERE state = 'active' AND deadline_at IS NOT NULL AND deadline_at <= ?`).pluck(),
     dueBlocks: db.prepare(`SELECT id FROM blocks WHERE state = 'active' AND release_at IS NOT NULL AND release_at <= ?`).pluck(),
+    label: db
+      .prepare(`SELECT ${LABEL} FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id WHERE u.id = ?`)
+      .pluck(),
     labels: db.prepare(
       `SELECT u.id AS id, ${LABEL} AS label FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id
        LEFT JOIN plan_areas a ON a.id = u.area_id WHERE u.id IN (SELECT value FROM json_each(?))`,

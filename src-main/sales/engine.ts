@@ -8,7 +8,7 @@ import { exchangeTickets, orderTickets, refundLimit, refundTickets, refundTotal,
 import { createBlock, releaseBlock } from './blocks.ts';
 import { bookSeats, type BookInput, type BookResult } from './book.ts';
 import { createSalesContext, type SalesContext } from './context.ts';
-import { extendHold, holdBestAvailable, holdSeats, releaseHold, suggestBestAvailable, withLabels, type HoldInput } from './holds.ts';
+import { extendHold, holdBestAvailable, holdSeats, releaseHold, suggestBestAvailable, type HoldInput } from './holds.ts';
 import { endReservation, findReservationByReference, requireReservation, reserveSeats, type Customer } from './reservations.ts';
 import { sweepExpired, type SweepResult } from './sweeper.ts';
 import { checkIn, reprintTicket, undoCheckIn } from './tickets.ts';
@@ -40,13 +40,13 @@ export class SalesEngine {
   holdSeats(actor: Actor, input: HoldInput) {
     const result = this.ctx.immediate(() => holdSeats(this.ctx, actor, input));
     this.changed(result.performanceId, result.unitIds);
-    return withLabels(this.ctx, result);
+    return result;
   }
 
   holdBestAvailable(actor: Actor, input: { performanceId: string; quantity: number; category?: string | undefined; holdId?: string | undefined }) {
     const result = this.ctx.immediate(() => holdBestAvailable(this.ctx, actor, input));
     this.changed(result.performanceId, result.unitIds);
-    return withLabels(this.ctx, result);
+    return result;
   }
 
   suggestBestAvailable(input: { performanceId: string; quantity: number; category?: string | undefined }) {

@@ -32,14 +32,26 @@ export interface HoldInput {
 }
 
 const MINUTE = 60_000;
+/** Up to this many units are claimed one statement each; more go as one json_each list. */
+const FEW = 8;
 
 export function holdMinutes(ctx: SalesContext): number {
   return ctx.setting('holds.minutes', 10);
 }
 
+/** The hold as its units carry it (every unit of a hold has the same station and expiry). */
+function findHold(ctx: SalesContext, holdId: string): HoldRecord | undefined {
+  const found = ctx.st.hold.get(holdId) as Omit<HoldRecord, 'id'> | undefined;
+  return found && { id: holdId, ...found };
+}
+
 /** A live hold of this window, or the typed reason it cannot be used. */
 export function requireLiveHold(ctx: SalesContext, actor: Pick<Actor, 'stationId'>, holdId: string, now: number): HoldRecord {
-  const hold = ctx.st.hold.get(holdId) as HoldRecord | undefined;
+  return checkLiveHold(findHold(ctx, holdId), actor, holdId, now);
+}
+
+/** The checks of requireLiveHold on a hold already read (book reads it with its units). */
+export function checkLiveHold(hold: HoldRecord | undefined, actor: Pick<Actor, 'stationId'>, holdId: string, now: number): HoldRecord {
   if (!hold || hold.expiresAt <= now) {
     throw new MarqueeError('HOLD_EXPIRED', 'The hold on these seats has expired or was released; choose the seats again.', { holdId });
   }
@@ -55,21 +67,25 @@ function startOrJoinHold(ctx: SalesContext, actor: Actor, performanceId: string,
     if (hold.performanceId !== performanceId) throw new MarqueeError('BAD_INPUT', 'A hold covers one performance; start a new hold for this one.');
     return hold;
   }
-  const hold = { id: newId(now), performanceId, stationId: actor.stationId, expiresAt: now + holdMinutes(ctx) * MINUTE };
-  ctx.st.insertHold.run(hold.id, performanceId, actor.stationId, actor.staffId, now, hold.expiresAt);
-  return hold;
+  // Nothing is written for a new hold until its units are claimed: they are the hold.
+  return { id: newId(now), performanceId, stationId: actor.stationId, expiresAt: now + holdMinutes(ctx) * MINUTE };
 }
 
-function claim(ctx: SalesContext, hold: HoldRecord, ids: number[], now: number): void {
-  const changes = ctx.st.claimUnits.run({
-    holdId: hold.id,
-    stationId: hold.stationId,
-    expiresAt: hold.expiresAt,
-    performanceId: hold.performanceId,
-    ids: JSON.stringify(ids),
-    now,
-  }).changes;
-  if (changes !== ids.length) explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
+/** Claims the units for the hold, all or none; answers their labels in the order of `ids`. */
+function claim(ctx: SalesContext, hold: HoldRecord, ids: number[], now: number): string[] {
+  const params = { holdId: hold.id, stationId: hold.stationId, expiresAt: hold.expiresAt, performanceId: hold.performanceId, now, id: 0, ids: '' };
+  if (ids.length <= FEW) {
+    for (const id of ids) {
+      params.id = id;
+      if (ctx.st.claimUnit.run(params).changes !== 1) explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
+    }
+  } else {
+    params.ids = JSON.stringify(ids);
+    if (ctx.st.claimUnits.run(params).changes !== ids.length) explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
+  }
+  if (ids.length === 1) return [(ctx.st.label.get(ids[0]) as string | null | undefined) ?? String(ids[0])];
+  const labels = labelsOf(ctx, ids);
+  return ids.map((id) => labels.get(id) ?? String(id));
 }
 
 /** Holds chosen seats and/or general-admission places in one transaction: all of them or none. */
@@ -90,8 +106,8 @@ export function holdSeats(ctx: SalesContext, actor: Actor, input: HoldInput): Ho
     for (const id of free) if (!ids.includes(id)) ids.push(id);
   }
   if (ids.length === 0) throw new MarqueeError('BAD_INPUT', 'Choose at least one seat or place to hold.');
-  claim(ctx, hold, ids, now);
-  return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: ids, labels: [] };
+  const labels = claim(ctx, hold, ids, now);
+  return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: ids, labels };
 }
 
 export function suggestBestAvailable(
@@ -125,18 +141,17 @@ export function holdBestAvailable(
   requireOnSale(ctx, input.performanceId, now);
   const suggestion = suggestBestAvailable(ctx, input, now);
   const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now);
-  claim(ctx, hold, suggestion.unitIds, now);
-  return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: suggestion.unitIds, labels: [], adjacent: suggestion.adjacent };
+  const labels = claim(ctx, hold, suggestion.unitIds, now);
+  return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: suggestion.unitIds, labels, adjacent: suggestion.adjacent };
 }
 
 /** Gives back all of a hold, or some of its units; releasing a hold that already ran out is harmless. */
 export function releaseHold(ctx: SalesContext, actor: Actor, input: { holdId: string; unitIds?: number[] | undefined }): { performanceId: string | null; unitIds: number[] } {
-  const hold = ctx.st.hold.get(input.holdId) as HoldRecord | undefined;
+  const hold = findHold(ctx, input.holdId);
   if (!hold) return { performanceId: null, unitIds: [] };
   if (hold.stationId !== actor.stationId) throw new MarqueeError('FORBIDDEN', 'These seats are held at another window; only that window can release them.');
+  // Releasing the last unit ends the hold: nothing else records it.
   const released = ctx.st.releaseHeld.all({ holdId: hold.id, ids: input.unitIds ? JSON.stringify(input.unitIds) : null }) as { id: number }[];
-  const remaining = ctx.st.heldUnits.all(hold.id).length;
-  if (remaining === 0) ctx.st.deleteHold.run(hold.id);
   return { performanceId: hold.performanceId, unitIds: released.map((r) => r.id) };
 }
 
@@ -144,14 +159,7 @@ export function extendHold(ctx: SalesContext, actor: Actor, input: { holdId: str
   const now = ctx.clock.now();
   const hold = requireLiveHold(ctx, actor, input.holdId, now);
   const expiresAt = Math.max(hold.expiresAt, now + (input.minutes ?? holdMinutes(ctx)) * MINUTE);
-  ctx.st.extendHold.run(expiresAt, hold.id);
   ctx.st.extendHoldUnits.run(expiresAt, hold.id);
   const unitIds = (ctx.st.heldUnits.all(hold.id) as { id: number }[]).map((u) => u.id);
   return { holdId: hold.id, performanceId: hold.performanceId, expiresAt, unitIds };
-}
-
-/** Labels for a result, looked up once at the end (outside the claim's hot loop). */
-export function withLabels<T extends { unitIds: number[]; labels: string[] }>(ctx: SalesContext, result: T): T {
-  const labels = labelsOf(ctx, result.unitIds);
-  return { ...result, labels: result.unitIds.map((id) => labels.get(id) ?? String(id)) };
 }

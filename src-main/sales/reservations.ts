@@ -60,7 +60,6 @@ export function reserveSeats(
   ctx.st.insertReservation.run(reservation);
   const changed = unitRows(ctx.st.reserveHeld.all({ reservationId: reservation.id, holdId: hold.id }));
   if (changed.length === 0) throw new MarqueeError('HOLD_EXPIRED', 'The hold has no seats left to reserve; choose the seats again.');
-  ctx.st.deleteHold.run(hold.id);
   ctx.ledger.append({
     kind: 'reservation.created',
     at: now,

@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { Column, getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 
 /**
@@ -8,12 +8,16 @@ import type Database from 'better-sqlite3';
  */
 
 interface ColumnMap {
-  byName: Map<string, { key: string; map: (value: unknown) => unknown }>;
+  /** Column name -> drizzle key, and the value mapping when it is not the identity. */
+  byName: Map<string, { key: string; map: ((value: unknown) => unknown) | null }>;
   keys: string[];
   names: string[];
+  /** Every column comes back from the driver as drizzle returns it (plain integer, real, text). */
+  plain: boolean;
 }
 
 const columnMaps = new WeakMap<Table, ColumnMap>();
+const identity = Column.prototype.mapFromDriverValue;
 
 function columnsOf(table: Table): ColumnMap {
   let map = columnMaps.get(table);
@@ -21,12 +25,16 @@ function columnsOf(table: Table): ColumnMap {
     const byName: ColumnMap['byName'] = new Map();
     const keys: string[] = [];
     const names: string[] = [];
+    let plain = true;
     for (const [key, column] of Object.entries(getTableColumns(table))) {
-      byName.set(column.name, { key, map: (value) => column.mapFromDriverValue(value) });
+      // Most columns map nothing; skipping the call for those keeps drizzle's per-value checks off hot paths.
+      const mapped = column.mapFromDriverValue !== identity;
+      if (mapped) plain = false;
+      byName.set(column.name, { key, map: mapped ? (value) => column.mapFromDriverValue(value) : null });
       keys.push(key);
       names.push(column.name);
     }
-    map = { byName, keys, names };
+    map = { byName, keys, names, plain };
     columnMaps.set(table, map);
   }
   return map;
@@ -36,11 +44,23 @@ function columnsOf(table: Table): ColumnMap {
 export function fromDriver<T>(table: Table, raw: Record<string, unknown>): T {
   const { byName } = columnsOf(table);
   const row: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
     const column = byName.get(name);
-    if (column) row[column.key] = value === null ? null : column.map(value);
+    if (!column) continue;
+    const value = raw[name];
+    row[column.key] = value === null || column.map === null ? value : column.map(value);
   }
   return row as T;
+}
+
+/**
+ * `"col" AS "key", ...` for a RETURNING or SELECT whose rows are then already drizzle rows. Only
+ * for tables whose every column is plain, so that no mapping is silently skipped.
+ */
+export function returningKeys(table: Table): string {
+  const { keys, names, plain } = columnsOf(table);
+  if (!plain) throw new Error(`${getTableName(table)} has mapped columns; read its rows through fromDriver.`);
+  return names.map((n, i) => `"${n}" AS "${keys[i]}"`).join(', ');
 }
 
 /** A prepared INSERT of every column, bound by the camelCase keys of a full drizzle row. */

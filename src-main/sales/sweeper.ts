@@ -22,7 +22,6 @@ export function sweepExpired(ctx: SalesContext, stationId: string): SweepResult 
   };
   const held = ctx.st.expiredHeld.all({ now }) as { id: number; performanceId: string }[];
   for (const u of held) note(u.performanceId, [u.id]);
-  ctx.st.deleteExpiredHolds.run(now);
   const system = { stationId, staffId: null };
   const dueReservations = ctx.st.dueReservations.all(now) as string[];
   for (const id of dueReservations) {

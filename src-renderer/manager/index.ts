@@ -1,7 +1,23 @@
 import type { ScreenDef } from '../shell/screen-def.ts';
 import { SyncScreen } from './sync/SyncScreen.tsx';
+import { PrintersScreen } from './printers/PrintersScreen.tsx';
+import { LayoutsScreen } from './layouts/LayoutsScreen.tsx';
+import { EventsScreen } from './events/EventsScreen.tsx';
+import { VenuesScreen } from './venues/VenuesScreen.tsx';
+import { PricesScreen } from './prices/PricesScreen.tsx';
+import { StaffScreen } from './staff/StaffScreen.tsx';
+import { AuditScreen } from './audit/AuditScreen.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
 
 /** The manager's screens, in tab order (seen by managers and admins only; the core checks too). */
 export const managerScreens: ScreenDef[] = [
+  { id: 'events', label: 'Events', key: 'e', role: 'manager', component: EventsScreen },
+  { id: 'venues', label: 'Venues', key: 'v', role: 'manager', component: VenuesScreen },
+  { id: 'prices', label: 'Prices', key: 'p', role: 'manager', component: PricesScreen },
+  { id: 'staff', label: 'Staff', key: 's', role: 'manager', component: StaffScreen },
+  { id: 'audit', label: 'Audit', key: 'a', role: 'manager', component: AuditScreen },
+  { id: 'settings', label: 'Settings', key: 'g', role: 'manager', component: SettingsScreen },
   { id: 'sync', label: 'Sync', key: '9', role: 'manager', component: SyncScreen },
+  { id: 'printers', label: 'Printers', key: '7', role: 'manager', component: PrintersScreen },
+  { id: 'layouts', label: 'Layouts', key: '8', role: 'manager', component: LayoutsScreen },
 ];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PerformanceSummary } from '../../src-shared/contract/performances.ts';
 import { bridge, call } from '../transport/api.ts';
 import { dayHeading, formatTime } from '../format.ts';
@@ -8,6 +8,15 @@ interface Props {
   onOpen(performanceId: string): void;
   isEmpty: boolean;
   onDemoLoaded(): void;
+  /** The sell screen puts the first (soonest) performance under the cursor: Enter opens it. */
+  autoFocusFirst?: boolean;
+}
+
+/** Local midnight of a yyyy-mm-dd date field. */
+function dayStart(value: string): number | undefined {
+  if (!value) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).getTime();
 }
 
 function groupByDay(list: PerformanceSummary[], now: number): [string, PerformanceSummary[]][] {
@@ -19,9 +28,48 @@ function groupByDay(list: PerformanceSummary[], now: number): [string, Performan
   return [...groups.entries()];
 }
 
-export function PerformanceList({ onOpen, isEmpty, onDemoLoaded }: Props) {
+export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, autoFocusFirst }: Props) {
   const [search, setSearch] = useState('');
-  const list = useAsync(() => call('listPerformances', { days: 14, search: search || undefined }), [search]);
+  const [date, setDate] = useState('');
+  const from = dayStart(date);
+  const list = useAsync(
+    () => call('listPerformances', { days: from === undefined ? 14 : 1, search: search || undefined, ...(from === undefined ? {} : { from }) }),
+    [search, from],
+  );
+  const listRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focusedOnce = useRef(false);
+
+  useEffect(() => {
+    if (!autoFocusFirst || focusedOnce.current || !list.data?.length) return;
+    focusedOnce.current = true;
+    // The next show to start, not one already running since this morning.
+    const rows = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid=performance-row]') ?? [])];
+    const now = Date.now();
+    (rows.find((r) => Number(r.dataset['startsAt']) >= now) ?? rows[0])?.focus();
+  }, [autoFocusFirst, list.data]);
+
+  // "/" jumps to the search; arrow keys walk the rows.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const typing = (e.target as HTMLElement | null)?.tagName === 'INPUT';
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        return;
+      }
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !typing) {
+        const rows = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid=performance-row]') ?? [])];
+        if (rows.length === 0) return;
+        const at = rows.indexOf(document.activeElement as HTMLButtonElement);
+        const next = e.key === 'ArrowDown' ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1);
+        rows[next]?.focus();
+        e.preventDefault();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const [demoError, setDemoError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -45,7 +93,7 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded }: Props) {
 
   const now = Date.now();
   return (
-    <section className="performance-list" aria-label="Performances">
+    <section className="performance-list" aria-label="Performances" ref={listRef}>
       <div className="toolbar">
         <h1>Performances</h1>
         <input
@@ -55,7 +103,15 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded }: Props) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           data-testid="performance-search"
+          ref={searchRef}
         />
+        <kbd title="Press / to search">/</kbd>
+        <input type="date" aria-label="Performances on this date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="performance-date" />
+        {date && (
+          <button type="button" onClick={() => setDate('')} data-testid="performance-date-clear">
+            All dates
+          </button>
+        )}
       </div>
       {isEmpty && (
         <div className="empty-offer" data-testid="demo-offer">
@@ -67,7 +123,7 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded }: Props) {
         </div>
       )}
       {list.error && <p className="error" role="alert">{list.error}</p>}
-      {list.data && list.data.length === 0 && !isEmpty && <p className="muted">No performances in the next two weeks.</p>}
+      {list.data && list.data.length === 0 && !isEmpty && <p className="muted">{date ? 'No performances on that date.' : 'No performances in the next two weeks.'}</p>}
       {list.data &&
         groupByDay(list.data, now).map(([day, performances]) => (
           <div key={day} className="day-group">
@@ -78,7 +134,7 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded }: Props) {
                 const soldPct = p.counts.capacity ? Math.round((sold / p.counts.capacity) * 100) : 0;
                 return (
                   <li key={p.id}>
-                    <button type="button" className="performance-row" onClick={() => onOpen(p.id)} data-testid="performance-row" data-performance-id={p.id}>
+                    <button type="button" className="performance-row" onClick={() => onOpen(p.id)} data-testid="performance-row" data-performance-id={p.id} data-starts-at={p.startsAt}>
                       <span className="time">{formatTime(p.startsAt)}</span>
                       <span className="title">
                         {p.eventTitle}

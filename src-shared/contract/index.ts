@@ -10,6 +10,11 @@ import { staffEvents, staffProcedures } from './staff.ts';
 import { checkinProcedures } from './checkin.ts';
 import { printingEvents, printingProcedures } from './printing.ts';
 import { layoutProcedures } from './layouts.ts';
+import { orderProcedures } from './orders.ts';
+import { catalogAdminProcedures } from './catalog-admin.ts';
+import { staffAdminProcedures } from './staff-admin.ts';
+import { auditProcedures } from './audit.ts';
+import { settingsProcedures } from './settings.ts';
 
 /** Every procedure of the box office, once. Add a domain by spreading its object here. */
 export const procedures = {
@@ -22,6 +27,11 @@ export const procedures = {
   ...salesProcedures,
   ...staffProcedures,
   ...checkinProcedures,
+  ...orderProcedures,
+  ...catalogAdminProcedures,
+  ...staffAdminProcedures,
+  ...auditProcedures,
+  ...settingsProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 /** Every event pushed to open screens, once. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineProcedure } from './define.ts';
-import { EmptyInput } from './common.ts';
+import { EmptyInput, IdSchema } from './common.ts';
+import { PrintJobViewSchema } from './printing.ts';
 
 export const LayoutKindSchema = z.enum(['ticket', 'receipt', 'reservation', 'cash-up']);
 const LayoutIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a layout id (lower-case letters, digits, dashes)');
@@ -13,6 +14,8 @@ export const LayoutInfoSchema = z.object({
   kind: LayoutKindSchema,
   widthDots: z.number().int(),
   source: z.enum(['builtin', 'user']),
+  /** A venue file replacing the built-in of the same id; restoreLayout takes it away. */
+  overridesBuiltin: z.boolean(),
   problem: z.string().optional(),
 });
 export type LayoutInfoDto = z.infer<typeof LayoutInfoSchema>;
@@ -36,6 +39,22 @@ export const LogoInfoSchema = z.object({
   type: z.enum(['png', 'jpeg', 'svg']),
   bytes: z.number().int(),
 });
+
+const FieldTypeSchema = z.enum(['text', 'money', 'instant', 'count']);
+const FieldSchema = z.object({ name: z.string(), type: FieldTypeSchema });
+
+/** A ticket layout chosen for an event or one of its price bands; null prints the printer's default. */
+export const LayoutChoicesSchema = z.object({
+  events: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      layoutId: z.string().nullable(),
+      priceBands: z.array(z.object({ id: IdSchema, name: z.string(), category: z.string().nullable(), layoutId: z.string().nullable() })),
+    }),
+  ),
+});
+export type LayoutChoices = z.infer<typeof LayoutChoicesSchema>;
 
 const PngSchema = z.object({ png: z.string().describe('PNG, base64'), widthDots: z.number().int(), heightDots: z.number().int() });
 
@@ -68,7 +87,7 @@ export const layoutProcedures = {
   }),
   saveLayout: defineProcedure({
     channel: 'bo:layouts:save',
-    summary: "Save a venue layout after checking it; a broken one is refused with its problem's place.",
+    summary: "Save a venue layout after checking it; a broken one is refused with its problem's place. Managers only.",
     input: z.object({ id: LayoutIdSchema, text: z.string().min(2).max(200_000) }).strict(),
     output: LayoutInfoSchema,
   }),
@@ -80,7 +99,7 @@ export const layoutProcedures = {
   }),
   addLogo: defineProcedure({
     channel: 'bo:layouts:add-logo',
-    summary: 'Add a venue logo (PNG, JPEG or SVG up to 5 MB and 4096 x 4096); nothing is saved if it is refused.',
+    summary: 'Add a venue logo (PNG, JPEG or SVG up to 5 MB and 4096 x 4096); nothing is saved if it is refused. Managers only.',
     input: z
       .object({
         name: LogoNameSchema,
@@ -93,14 +112,57 @@ export const layoutProcedures = {
   }),
   previewLogo: defineProcedure({
     channel: 'bo:layouts:preview-logo',
-    summary: 'A logo as it prints: scaled to the width and dithered to 1 bit.',
+    summary: 'A logo as it prints: scaled to the width and dithered to 1 bit; a saved one by name, or a file not yet added (base64).',
     input: z
       .object({
-        name: LogoNameSchema,
+        name: LogoNameSchema.optional(),
+        fileName: z.string().min(1).max(260).optional(),
+        base64: z.string().min(1).max(7_000_000).optional(),
         widthDots: z.number().int().min(8).max(832).default(576),
         dither: DitherSchema.default('atkinson'),
       })
-      .strict(),
+      .strict()
+      .refine((v) => (v.name === undefined) !== (v.base64 === undefined && v.fileName === undefined), 'give either name, or fileName and base64')
+      .refine((v) => (v.base64 === undefined) === (v.fileName === undefined), 'give fileName and base64 together'),
     output: PngSchema,
+  }),
+  layoutFields: defineProcedure({
+    channel: 'bo:layouts:fields',
+    summary: "The placeholders a layout of this kind can use, and the lists a 'repeat' element can walk.",
+    input: z.object({ kind: LayoutKindSchema }).strict(),
+    output: z.object({
+      fields: z.array(FieldSchema),
+      lists: z.array(z.object({ name: z.string(), item: z.string(), fields: z.array(FieldSchema) })),
+    }),
+  }),
+  restoreLayout: defineProcedure({
+    channel: 'bo:layouts:restore',
+    summary: "Remove the venue's override of a built-in layout; the built-in prints from the next job on. Managers only.",
+    input: z.object({ id: LayoutIdSchema }).strict(),
+    output: LayoutInfoSchema,
+  }),
+  listLayoutChoices: defineProcedure({
+    channel: 'bo:layouts:choices',
+    summary: 'Every event and its price bands with the ticket layout chosen for each (null: the printer default).',
+    input: EmptyInput,
+    output: LayoutChoicesSchema,
+  }),
+  setEventLayout: defineProcedure({
+    channel: 'bo:layouts:set-event-layout',
+    summary: "Choose the ticket layout for an event's tickets (null: the printer default). Managers only.",
+    input: z.object({ eventId: IdSchema, layoutId: LayoutIdSchema.nullable() }).strict(),
+    output: z.object({ eventId: IdSchema, layoutId: z.string().nullable() }),
+  }),
+  setPriceBandLayout: defineProcedure({
+    channel: 'bo:layouts:set-price-band-layout',
+    summary: "Choose the ticket layout for one price band's tickets, ahead of the event's (null: the event's). Managers only.",
+    input: z.object({ priceBandId: IdSchema, layoutId: LayoutIdSchema.nullable() }).strict(),
+    output: z.object({ priceBandId: IdSchema, layoutId: z.string().nullable() }),
+  }),
+  printLayoutSample: defineProcedure({
+    channel: 'bo:layouts:print-sample',
+    summary: "Print a saved layout filled with sample data on the printer that takes its kind (or the one given), to check it on paper.",
+    input: z.object({ layoutId: LayoutIdSchema, printerId: IdSchema.optional() }).strict(),
+    output: PrintJobViewSchema,
   }),
 };

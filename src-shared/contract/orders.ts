@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineProcedure } from './define.ts';
 import { IdSchema, InstantSchema, MoneySchema } from './common.ts';
+import { PrintOutcomeSchema, TicketSchema } from './sales.ts';
 
 /**
  * An order has no reference column: the last 8 characters of its ULID are its reference. They are
@@ -77,6 +78,12 @@ export const orderProcedures = {
     summary: 'Find reservations to collect by reference, customer name or phone (partial); active ones unless asked for all; at most 50.',
     input: z.object({ query: SearchText, includeEnded: z.boolean().default(false) }).strict(),
     output: z.array(ReservationFoundSchema),
+  }),
+  reprintTickets: defineProcedure({
+    channel: 'bo:orders:reprint',
+    summary: "Reprint some of an order's valid tickets: each reprint is counted and logged, then only those tickets print (no receipt, no drawer).",
+    input: z.object({ orderId: IdSchema, ticketIds: z.array(IdSchema).min(1).max(500) }).strict(),
+    output: z.object({ tickets: z.array(TicketSchema), print: PrintOutcomeSchema }),
   }),
   getOrderHistory: defineProcedure({
     channel: 'bo:orders:history',

@@ -38,6 +38,8 @@ export const SeatOnMapSchema = z.object({
   wheelchair: z.boolean(),
   restrictedView: z.boolean(),
   state: UnitStateSchema,
+  /** Held by the window that asked (its basket), as opposed to another station's hold. */
+  heldByMe: z.boolean(),
 });
 export type SeatOnMap = z.infer<typeof SeatOnMapSchema>;
 

@@ -96,8 +96,20 @@ export const PrinterSettingsSchema = z.object({
 });
 export type PrinterSettings = z.infer<typeof PrinterSettingsSchema>;
 
+/** The documents a printer can have a default layout for (reservation slips print on receipt printers). */
+export const DefaultLayoutKindSchema = z.enum(['ticket', 'receipt', 'reservation', 'report']);
+export type DefaultLayoutKind = z.infer<typeof DefaultLayoutKindSchema>;
+
+/** Which layout a printer uses for each document when the event or price band names none. */
+export const DefaultLayoutsSchema = z.partialRecord(
+  DefaultLayoutKindSchema,
+  z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a layout id (lower-case letters, digits, dashes)'),
+);
+export type DefaultLayouts = z.infer<typeof DefaultLayoutsSchema>;
+
 export const PrinterViewSchema = PrinterSettingsSchema.extend({
   id: IdSchema,
+  defaultLayouts: DefaultLayoutsSchema,
   status: PrinterStatusSchema,
   waitingJobs: z.number().int().nonnegative(),
 });
@@ -154,13 +166,13 @@ export const printingProcedures = {
   }),
   savePrinter: defineProcedure({
     channel: 'bo:printing:save-printer',
-    summary: 'Add a printer (no id) or change one: type, address, paper width, code page, jobs, drawer pin.',
-    input: PrinterSettingsSchema.extend({ id: IdSchema.optional() }).strict(),
+    summary: 'Add a printer (no id) or change one: type, address, paper width, code page, jobs, drawer pin, default layouts. Managers only.',
+    input: PrinterSettingsSchema.extend({ id: IdSchema.optional(), defaultLayouts: DefaultLayoutsSchema.optional() }).strict(),
     output: PrinterViewSchema,
   }),
   removePrinter: defineProcedure({
     channel: 'bo:printing:remove-printer',
-    summary: 'Take a printer out of use; refused while jobs still wait on it.',
+    summary: 'Take a printer out of use; refused while jobs still wait on it. Managers only.',
     input: PrinterRef,
     output: z.object({ removed: z.literal(true) }),
   }),
@@ -214,19 +226,19 @@ export const printingProcedures = {
   }),
   getPrintApiSettings: defineProcedure({
     channel: 'bo:printing:api-settings',
-    summary: "The local print API's port, token and whether other machines may call it.",
+    summary: "The local print API's port, token and whether other machines may call it. Managers only (it shows the token).",
     input: EmptyInput,
     output: PrintApiSettingsSchema,
   }),
   setPrintApiSettings: defineProcedure({
     channel: 'bo:printing:set-api-settings',
-    summary: 'Change the local print API port or allow calls from the local network; restarts it.',
+    summary: 'Change the local print API port or allow calls from the local network; restarts it. Managers only.',
     input: z.object({ port: z.number().int().min(1024).max(65535), allowLan: z.boolean() }).strict(),
     output: PrintApiSettingsSchema,
   }),
   rotatePrintApiToken: defineProcedure({
     channel: 'bo:printing:rotate-api-token',
-    summary: 'Replace the print API token; callers using the old one are refused from now on.',
+    summary: 'Replace the print API token; callers using the old one are refused from now on. Managers only.',
     input: EmptyInput,
     output: PrintApiSettingsSchema,
   }),

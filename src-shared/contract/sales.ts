@@ -155,6 +155,14 @@ export const PriceBandSchema = z.object({
   taxIncluded: z.boolean(),
 });
 
+/** What happened to a sale's printing; the sale stands whatever this says. */
+export const PrintOutcomeSchema = z.object({
+  printed: z.enum(['queued', 'no-printer', 'failed']),
+  jobSetId: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>;
+
 export const salesProcedures = {
   listPriceBands: defineProcedure({
     channel: 'bo:sales:price-bands',
@@ -205,7 +213,7 @@ export const salesProcedures = {
     channel: 'bo:sales:reserve',
     summary: 'Turn held seats into an unpaid reservation for a named customer, collected with a 6-character reference.',
     input: z.object({ holdId: IdSchema, customer: CustomerSchema, deadlineAt: InstantSchema.optional() }).strict(),
-    output: ReservationSchema,
+    output: ReservationSchema.extend({ print: PrintOutcomeSchema }),
   }),
   cancelReservation: defineProcedure({
     channel: 'bo:sales:cancel-reservation',
@@ -237,7 +245,19 @@ export const salesProcedures = {
         approval: ApprovalSchema.optional(),
       })
       .strict(),
-    output: z.object({ order: OrderSchema, tickets: z.array(IssuedTicketSchema), changeMinor: MoneySchema, unitIds: z.array(z.number().int()) }),
+    output: z.object({
+      order: OrderSchema,
+      tickets: z.array(IssuedTicketSchema),
+      changeMinor: MoneySchema,
+      unitIds: z.array(z.number().int()),
+      print: PrintOutcomeSchema,
+    }),
+  }),
+  printOrder: defineProcedure({
+    channel: 'bo:sales:print-order',
+    summary: "Print an order's tickets and receipt again (the retry after a print problem); no drawer pulse.",
+    input: z.object({ orderId: IdSchema }).strict(),
+    output: PrintOutcomeSchema,
   }),
   refundTickets: defineProcedure({
     channel: 'bo:sales:refund',

@@ -75,7 +75,7 @@ describe('host mode in Chromium', () => {
       .get(performanceId) as { n: number };
     db.close();
     expect(planSeats.n).toBeGreaterThan(500);
-    await expect.poll(() => page.getByTestId('seat').count()).toBe(planSeats.n);
+    await expect.poll(() => page.getByTestId('seat').count(), { timeout: 20_000 }).toBe(planSeats.n);
     expect(await page.locator('[data-testid=seat] title', { hasText: 'wheelchair place' }).count()).toBeGreaterThan(0);
     const box = await map.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
@@ -91,7 +91,7 @@ describe('host mode in Chromium', () => {
       await page.getByTestId('demo-offer').waitFor();
       await page.getByTestId('load-demo').click();
       // The demo brings its staff, so the window now asks who is selling.
-      await expect.poll(() => page.getByTestId('staff-member').count()).toBe(3);
+      await expect.poll(() => page.getByTestId('staff-member').count(), { timeout: 20_000 }).toBe(3);
       expect(await page.getByTestId('demo-offer').count()).toBe(0);
       await signIn(page, demoCashier.name, demoCashier.pin);
       await page.getByTestId('performance-row').first().waitFor();

@@ -9,6 +9,8 @@ import type { RecordsDb } from '../../src-main/db/open.ts';
 import { planAreas, planCategories, planSeats, seatingPlans, venues } from '../../src-main/db/records/schema.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../src-main/plans/import-plan.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { signIn } from '../../src-main/staff/auth.ts';
+import { seedStaff } from '../sales/fixtures.ts';
 
 const FIXTURE = 'riverside-hall.seating.json';
 const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'plans', FIXTURE), 'utf8');
@@ -255,6 +257,9 @@ describe('through the contract', () => {
   it('imports a plan and lists it, with outputs the contract accepts', async () => {
     const api = createApi(temp.office, { checkOutput: true });
     const ctx = { transport: 'test' as const, stationId: null, sessionToken: null };
+    // Importing a plan is a manager's change: sign a manager in at this (the host's own) window.
+    const people = seedStaff(temp.office);
+    signIn({ records: temp.office.records, clock: temp.office.clock }, temp.office.identity.id, people.manager.staffId, '2222');
     const imported = await api.call('importSeatingPlan', { venueId, name: 'Main', format: 'pretix', fileName: FIXTURE, content: fixtureText }, ctx);
     expect(imported).toMatchObject({ ok: true, value: { seats: 34, generalAdmissionPlaces: 50 } });
     const listed = await api.call('listVenues', {}, ctx);

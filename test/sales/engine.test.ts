@@ -119,14 +119,14 @@ describe('holds', () => {
   });
 
   it('refuses bad input with nothing written', () => {
-    const before = temp.office.records.get<{ n: number }>(sql`select count(*) as n from holds`).n;
+    const before = temp.office.records.get<{ n: number }>(sql`select count(*) as n from units where hold_id is not null`).n;
     expectError(() => engine.holdSeats(people.cashier, { performanceId: '01J00000000000000000000000', unitIds: [1] }), 'NOT_FOUND');
     expectError(() => engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: [999_999] }), 'BAD_INPUT', /not part/);
     temp.office.records.update(performances).set({ state: 'off_sale' }).where(eq(performances.id, show.performanceId)).run();
     expectError(() => engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-1')] }), 'OFF_SALE');
     temp.office.records.update(performances).set({ state: 'cancelled' }).where(eq(performances.id, show.performanceId)).run();
     expectError(() => engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-1')] }), 'OFF_SALE', /cancelled/);
-    expect(temp.office.records.get<{ n: number }>(sql`select count(*) as n from holds`).n).toBe(before);
+    expect(temp.office.records.get<{ n: number }>(sql`select count(*) as n from units where hold_id is not null`).n).toBe(before);
   });
 });
 

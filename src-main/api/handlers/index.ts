@@ -9,6 +9,11 @@ import { salesHandlers } from './sales.ts';
 import { staffHandlers } from './staff.ts';
 import { checkinHandlers } from './checkin.ts';
 import { systemHandlers } from './system.ts';
+import { orderHandlers } from './orders.ts';
+import { catalogAdminHandlers } from './catalog-admin.ts';
+import { staffAdminHandlers } from './staff-admin.ts';
+import { auditHandlers } from './audit.ts';
+import { settingsHandlers } from './settings.ts';
 
 /** Every domain's handlers, merged; the dispatcher refuses to start if one is missing. */
 export function createHandlers(office: BoxOffice): Handlers {
@@ -22,5 +27,10 @@ export function createHandlers(office: BoxOffice): Handlers {
     ...checkinHandlers(office),
     ...printingHandlers(office),
     ...layoutHandlers(office),
+    ...orderHandlers(office),
+    ...catalogAdminHandlers(office),
+    ...staffAdminHandlers(office),
+    ...auditHandlers(office),
+    ...settingsHandlers(office),
   };
 }

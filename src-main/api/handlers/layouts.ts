@@ -1,11 +1,13 @@
-import { join } from 'node:path';
 import type { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
+import { listLayoutChoices, setEventLayout, setPriceBandLayout } from '../../print/layout-choices.ts';
+import { printAssets } from '../../print/print-assets.ts';
+import { startPrintService } from '../../print/print-service.ts';
+import { fieldCatalogs } from '../../print/render/print-data.ts';
 import {
   LayoutInvalidError,
-  LayoutLibrary,
-  LogoStore,
+  logoRaster,
   parseLayout,
   rasterToPng,
   renderDocument,
@@ -16,28 +18,10 @@ import {
   type LayoutProblem,
 } from '../../print/render/index.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { requireManager } from './printing.ts';
 
-interface PrintAssets {
-  layouts: LayoutLibrary;
-  logos: LogoStore;
-}
-
-const perOffice = new WeakMap<BoxOffice, PrintAssets>();
-/**
- * One layout library and logo store per open box office: built-ins from the office's layouts and
- * assets folders (resources/ once packaged), the venue's own in <data>/layouts and <data>/logos.
- */
-export function printAssets(office: BoxOffice): PrintAssets {
-  let assets = perOffice.get(office);
-  if (!assets) {
-    assets = {
-      layouts: new LayoutLibrary({ builtinDir: office.layoutsDir, userDir: join(office.dataDir, 'layouts') }),
-      logos: new LogoStore({ builtinDir: join(office.assetsDir, 'logos'), userDir: join(office.dataDir, 'logos') }),
-    };
-    perOffice.set(office, assets);
-  }
-  return assets;
-}
+/** Kept for callers that found the shared library here first. */
+export { printAssets };
 
 /** Zod's optional fields must not carry `undefined` through the contract's output check. */
 function plainProblem(p: LayoutProblem): LayoutProblem {
@@ -90,19 +74,57 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
         problems: problems.map(plainProblem),
       };
     },
-    saveLayout: (input) => {
+    saveLayout: (input, ctx) => {
+      requireManager(office, ctx, 'Saving a layout');
       const { layouts } = printAssets(office);
       layouts.save(input.id, input.text);
       return layouts.list().find((l) => l.id === input.id)!;
     },
     listLogos: () => printAssets(office).logos.list(),
-    addLogo: (input) => {
+    addLogo: (input, ctx) => {
+      requireManager(office, ctx, 'Adding a logo');
       const bytes = Buffer.from(input.base64, 'base64');
       return printAssets(office).logos.add(input.name, bytes, input.fileName, input.dither);
     },
     previewLogo: (input) => {
-      const raster = printAssets(office).logos.raster(input.name, input.widthDots, input.dither);
+      const raster =
+        input.base64 !== undefined
+          ? logoRaster(Buffer.from(input.base64, 'base64'), input.fileName!, input.widthDots, input.dither)
+          : printAssets(office).logos.raster(input.name!, input.widthDots, input.dither);
       return { png: rasterToPng(raster).toString('base64'), widthDots: raster.width, heightDots: raster.height };
+    },
+    layoutFields: (input) => {
+      const catalog = fieldCatalogs[input.kind];
+      const fields = (record: Record<string, string>) => Object.entries(record).map(([name, type]) => ({ name, type: type as 'text' }));
+      return {
+        fields: fields(catalog.fields),
+        lists: Object.entries(catalog.lists).map(([name, list]) => ({ name, item: list.item, fields: fields(list.fields) })),
+      };
+    },
+    restoreLayout: (input, ctx) => {
+      requireManager(office, ctx, 'Restoring a built-in layout');
+      const { layouts } = printAssets(office);
+      layouts.restoreBuiltin(input.id);
+      return layouts.list().find((l) => l.id === input.id)!;
+    },
+    listLayoutChoices: () => listLayoutChoices(office),
+    setEventLayout: (input, ctx) => {
+      requireManager(office, ctx, "Choosing an event's ticket layout");
+      return setEventLayout(office, input.eventId, input.layoutId);
+    },
+    setPriceBandLayout: (input, ctx) => {
+      requireManager(office, ctx, "Choosing a price band's ticket layout");
+      return setPriceBandLayout(office, input.priceBandId, input.layoutId);
+    },
+    printLayoutSample: (input) => {
+      const layout = printAssets(office).layouts.get(input.layoutId);
+      return startPrintService(office).submitLayout({
+        layoutId: input.layoutId,
+        data: sampleData(layout.kind) as unknown as Record<string, unknown>,
+        label: `Sample of ${layout.name}`,
+        source: 'layout-sample',
+        ...(input.printerId ? { printerId: input.printerId } : {}),
+      });
     },
   };
 }

@@ -1,11 +1,25 @@
 import type { planProcedures } from '../../../src-shared/contract/plans.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
+import { recordAudit } from '../../admin/audit-trail.ts';
+import { requireManager } from '../../admin/gate.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../plans/import-plan.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { stationOf } from './staff.ts';
 
 export function planHandlers(office: BoxOffice): Pick<Handlers, keyof typeof planProcedures> {
   return {
-    importSeatingPlan: (input) => importSeatingPlan(office.records, input),
+    importSeatingPlan: (input, ctx) => {
+      // Plans decide what can be sold, so importing one is a manager's change, checked here.
+      const actor = requireManager({ records: office.records, clock: office.clock }, stationOf(office, ctx), 'Importing a seating plan');
+      return office.records.transaction(
+        () => {
+          const result = importSeatingPlan(office.records, input);
+          recordAudit(office.records, office.clock.now(), actor, 'plan.imported', { planId: result.planId, venueId: input.venueId, name: input.name, seats: result.seats });
+          return result;
+        },
+        { behavior: 'immediate' },
+      );
+    },
     listVenues: () => listVenuesWithPlans(office.records),
   };
 }

@@ -3,6 +3,7 @@ import type { salesProcedures } from '../../../src-shared/contract/sales.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
 import { performances, priceBands } from '../../db/records/schema.ts';
+import { printOrder, printReservationSlip } from '../../print/print-sale.ts';
 import { salesFor } from '../../sales/engine.ts';
 import { requireActor } from '../../staff/auth.ts';
 import type { CallContext, Handlers } from '../dispatcher.ts';
@@ -37,13 +38,25 @@ export function salesHandlers(office: BoxOffice): Pick<Handlers, keyof typeof sa
     },
     releaseHold: (input, ctx) => engine().releaseHold(actor(ctx), input),
     extendHold: (input, ctx) => engine().extendHold(actor(ctx), input),
-    reserveSeats: (input, ctx) => engine().reserveSeats(actor(ctx), input),
+    reserveSeats: async (input, ctx) => {
+      const reservation = engine().reserveSeats(actor(ctx), input);
+      return { ...reservation, print: await printReservationSlip(office, reservation.id) };
+    },
     cancelReservation: (input, ctx) => engine().cancelReservation(actor(ctx), input),
     findReservation: (input, ctx) => {
       actor(ctx);
       return engine().findReservation(input);
     },
-    bookSeats: (input, ctx) => engine().book(actor(ctx), input),
+    // The sale is committed before anything prints: a print problem is reported, never undoes it.
+    bookSeats: async (input, ctx) => {
+      const sale = engine().book(actor(ctx), input);
+      const openDrawer = input.payments.some((p) => p.method === 'cash');
+      return { ...sale, print: await printOrder(office, sale.order.id, { openDrawer }) };
+    },
+    printOrder: (input, ctx) => {
+      actor(ctx);
+      return printOrder(office, input.orderId);
+    },
     refundTickets: (input, ctx) => {
       const result = engine().refund(actor(ctx), input);
       return { order: result.order, refundedMinor: result.refundedMinor, unitIds: result.unitIds };

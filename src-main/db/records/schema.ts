@@ -189,6 +189,12 @@ export const units = sqliteTable(
     state: text('state', { enum: ['available', 'held', 'reserved', 'booked', 'blocked'] })
       .notNull()
       .default('available'),
+    /**
+     * A hold is a station's short-lived claim while the cashier talks to the customer: it exists
+     * only as these three columns on its units (no row of its own, so holding and booking write
+     * fewer pages). Holds are not sales and stay out of the ledger; once expired, its units count
+     * as available and the sweeper clears them.
+     */
     holdId: text('hold_id'),
     holdStationId: text('hold_station_id'),
     holdExpiresAt: integer('hold_expires_at', { mode: 'number' }),
@@ -202,9 +208,11 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_seat').on(t.performanceId, t.seatId),
     uniqueIndex('units_place').on(t.performanceId, t.areaId, t.placeNo),
-    index('units_hold').on(t.holdId),
-    index('units_reservation').on(t.reservationId),
-    index('units_block').on(t.blockId),
+    // Partial: most units point at no claim, and a NULL entry would move inside the index (one
+    // more page written) every time a unit is claimed or let go.
+    index('units_hold').on(t.holdId).where(sql`hold_id IS NOT NULL`),
+    index('units_reservation').on(t.reservationId).where(sql`reservation_id IS NOT NULL`),
+    index('units_block').on(t.blockId).where(sql`block_id IS NOT NULL`),
   ],
 );
 
@@ -217,6 +225,7 @@ export const ledger = sqliteTable(
   'ledger',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
+    // Unique, and its index doubles as a time index (ids are ULIDs): order history reads by it.
     id: text('id').notNull().unique(),
     at: integer('at', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
@@ -227,23 +236,6 @@ export const ledger = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
   },
   // Read by seq (sync, replay) only; every extra index is another page written by every sale.
-);
-
-/**
- * A station's short-lived claim on some units while the cashier talks to the customer. Holds are
- * not sales, so they stay out of the ledger: once a hold expires its units count as available.
- * Only live holds are rows here, so the table stays small and needs no index beyond its key.
- */
-export const holds = sqliteTable(
-  'holds',
-  {
-    id: text('id').primaryKey(),
-    performanceId: text('performance_id').notNull(),
-    stationId: text('station_id').notNull(),
-    staffId: text('staff_id'),
-    createdAt: integer('created_at', { mode: 'number' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
-  },
 );
 
 /** Unpaid seats kept for a named customer, collected at the window with a short reference. */
@@ -336,7 +328,8 @@ export const tickets = sqliteTable(
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('tickets_order').on(t.orderId), index('tickets_performance').on(t.performanceId)],
+  // Check-in finds a ticket by id (the code starts with it); an order's tickets come by tickets_order.
+  (t) => [index('tickets_order').on(t.orderId)],
 );
 
 /** Money in (positive) and out (negative: refunds, exchange credits); never updated or deleted. */
@@ -408,7 +401,6 @@ export type PriceBandRow = typeof priceBands.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type LedgerRow = typeof ledger.$inferSelect;
-export type HoldRow = typeof holds.$inferSelect;
 export type ReservationRow = typeof reservations.$inferSelect;
 export type DiscountCodeRow = typeof discountCodes.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;

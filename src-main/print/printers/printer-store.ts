@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import type { JobKind, PrinterSettings, PrinterType } from '../../../src-shared/contract/printing.ts';
+import type { DefaultLayouts, JobKind, PrinterSettings, PrinterType } from '../../../src-shared/contract/printing.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { StationDb } from '../../db/open.ts';
 import { printers, printJobs, type PrinterRow } from '../../db/station/schema.ts';
@@ -10,6 +10,8 @@ import { parsePrinterAddress } from './printer-address.ts';
 /** A printer as the queue and the screens use it. */
 export interface Printer extends PrinterSettings {
   id: string;
+  /** The layout per job kind this printer uses when a sale names none. */
+  defaultLayouts: DefaultLayouts;
 }
 
 /** States in which a job still needs someone or something to act on it. */
@@ -25,6 +27,7 @@ export function toPrinter(row: PrinterRow): Printer {
     characterSet: row.characterSet as Printer['characterSet'],
     jobKinds: row.jobKinds as JobKind[],
     drawerPin: row.drawerPin === 2 || row.drawerPin === 5 ? row.drawerPin : null,
+    defaultLayouts: (row.defaultLayouts ?? {}) as DefaultLayouts,
   };
 }
 
@@ -46,8 +49,14 @@ export function findPrinter(station: StationDb, printerId: string): Printer {
   return toPrinter(row);
 }
 
-/** Adds (no id) or changes a printer; the address is checked before anything is written. */
-export async function savePrinter(station: StationDb, input: PrinterSettings & { id?: string | undefined }): Promise<Printer> {
+/**
+ * Adds (no id) or changes a printer; the address is checked before anything is written. Default
+ * layouts left out keep what the printer had.
+ */
+export async function savePrinter(
+  station: StationDb,
+  input: PrinterSettings & { id?: string | undefined; defaultLayouts?: DefaultLayouts | undefined },
+): Promise<Printer> {
   const address = parsePrinterAddress(input.interface);
   if (address.kind === 'os') await requireOsPrinterDriver(address.printerName);
   const values = {
@@ -70,16 +79,18 @@ export async function savePrinter(station: StationDb, input: PrinterSettings & {
     }
     if (input.id === undefined) {
       const id = ulid();
-      tx.insert(printers).values({ id, ...values, defaultLayouts: {} }).run();
-      return { id, ...values };
+      const defaultLayouts = input.defaultLayouts ?? {};
+      tx.insert(printers).values({ id, ...values, defaultLayouts }).run();
+      return { id, ...values, defaultLayouts };
     }
-    const changed = tx
+    const row = tx
       .update(printers)
-      .set(values)
+      .set(input.defaultLayouts ? { ...values, defaultLayouts: input.defaultLayouts } : values)
       .where(and(eq(printers.id, input.id), eq(printers.active, true)))
-      .run();
-    if (changed.changes === 0) throw new MarqueeError('NOT_FOUND', 'That printer does not exist or has been removed from this station.');
-    return { id: input.id, ...values };
+      .returning()
+      .get();
+    if (!row) throw new MarqueeError('NOT_FOUND', 'That printer does not exist or has been removed from this station.');
+    return toPrinter(row);
   });
 }
 

@@ -148,6 +148,9 @@ export class PrintQueue {
     const jobs = rows.map((row, i) =>
       toJobView({
         ...(row as PrintJobRow),
+        // Columns the insert leaves to their defaults: a new job has no error and has not printed.
+        lastError: null,
+        printedAt: null,
         printerName: routed[i]!.name,
         byteCount: row.bytes.length,
       }),

@@ -17,7 +17,7 @@ export { LayoutLibrary, type LayoutInfo } from './layout-library.ts';
 export type { Layout } from './layout-loader.ts';
 export { parseLayout, LayoutInvalidError } from './layout-loader.ts';
 export type { LayoutProblem } from './layout-problem.ts';
-export { LogoStore, type LogoInfo } from './logo-store.ts';
+export { LogoStore, logoRaster, type LogoInfo } from './logo-store.ts';
 export { renderDocument } from './encoder.ts';
 export { renderPreviewPng, renderPreviewRaster, rasterToPng } from './preview.ts';
 export { decodeEscPos, decodedTextLines, type PrintOp, type DecodedDocument } from './escpos-decoder.ts';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { LayoutInvalidError, parseLayout, type Layout } from './layout-loader.ts';
@@ -11,6 +11,8 @@ export interface LayoutInfo {
   kind: LayoutKind;
   widthDots: number;
   source: 'builtin' | 'user';
+  /** A venue file that replaces the built-in of the same id (restoreBuiltin takes it away). */
+  overridesBuiltin: boolean;
   /** Set when the file on disk is broken; `get` then serves the last good version, if there was one. */
   problem?: string;
 }
@@ -52,6 +54,7 @@ export class LayoutLibrary {
           kind: base.kind,
           widthDots: base.widthDots,
           source: e.source,
+          overridesBuiltin: e.source === 'user' && existsSync(join(this.builtinDir, `${e.id}.json`)),
           ...(e.problem ? { problem: e.problem.message } : {}),
         };
       })
@@ -123,6 +126,21 @@ export class LayoutLibrary {
     const st = statSync(path);
     this.entries.set(id, { id, source: 'user', path, mtimeMs: st.mtimeMs, size: st.size, good: layout, problem: undefined });
     return layout;
+  }
+
+  /**
+   * Removes the venue's override of a built-in layout, so the built-in prints again from the next
+   * job on. Refused for a layout that is only the venue's, because that would delete it outright.
+   */
+  restoreBuiltin(id: string): void {
+    if (!ID.test(id) || !existsSync(join(this.builtinDir, `${id}.json`))) {
+      throw new MarqueeError('NOT_FOUND', `There is no built-in layout called '${id}' to restore.`);
+    }
+    const path = join(this.userDir, `${id}.json`);
+    if (!existsSync(path)) throw new MarqueeError('CONFLICT', `The layout '${id}' is already the built-in one; there is nothing to restore.`);
+    rmSync(path);
+    this.entries.delete(id);
+    this.reload();
   }
 
   private label(source: 'builtin' | 'user', file: string): string {

@@ -90,12 +90,7 @@ export class LogoStore {
     const cacheFile = join(this.cacheDir, `${source.hash}-${widthDots}-${ditherMethod}.r1`);
     let raster = readRasterFile(cacheFile);
     if (!raster) {
-      const bytes = readFileSync(source.path);
-      const grey = decodeImage(bytes, source.info.fileName, widthDots);
-      let width = widthDots;
-      const height = Math.round((grey.height * width) / grey.width);
-      if (height > MAX_LOGO_HEIGHT) width = Math.max(8, Math.floor((width * MAX_LOGO_HEIGHT) / height));
-      raster = dither(scaleGrey(grey, width), ditherMethod);
+      raster = logoRaster(readFileSync(source.path), source.info.fileName, widthDots, ditherMethod);
       try {
         mkdirSync(this.cacheDir, { recursive: true });
         writeRasterFile(cacheFile, raster);
@@ -123,6 +118,19 @@ export class LogoStore {
     this.sources.set(name, source);
     return source;
   }
+}
+
+/**
+ * An image as a logo prints: scaled to `widthDots` (shorter if it would be taller than
+ * MAX_LOGO_HEIGHT) and dithered to 1 bit. Also previews a file before it is added.
+ */
+export function logoRaster(bytes: Buffer, fileName: string, widthDots: number, ditherMethod: DitherMethod): Raster1Bit {
+  sniffImage(bytes, fileName);
+  const grey = decodeImage(bytes, fileName, widthDots);
+  let width = widthDots;
+  const height = Math.round((grey.height * width) / grey.width);
+  if (height > MAX_LOGO_HEIGHT) width = Math.max(8, Math.floor((width * MAX_LOGO_HEIGHT) / height));
+  return dither(scaleGrey(grey, width), ditherMethod);
 }
 
 function listImages(dir: string): Array<Omit<LogoInfo, 'source'>> {

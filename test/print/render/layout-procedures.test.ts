@@ -1,26 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { z } from 'zod';
-import { afterAll, describe, expect, it } from 'vitest';
-import { layoutHandlers } from '../../../src-main/api/handlers/layouts.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../../src-main/api/create-api.ts';
 import { sourceAssetsDir } from '../../../src-main/paths.ts';
-import { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
+import type { InputOf, OutputOf } from '../../../src-shared/contract/index.ts';
+import type { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { openTempBoxOffice } from '../../helpers/temp-box-office.ts';
+import { seedStaff } from '../../sales/fixtures.ts';
 
 const temp = openTempBoxOffice();
 afterAll(() => temp.dispose());
-const handlers = layoutHandlers(temp.office);
+const api = createApi(temp.office, { checkOutput: true });
+const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
 type Name = keyof typeof layoutProcedures;
 
-/** Calls a handler the way the dispatcher does: input parsed by the contract, output checked by it. */
-async function call<K extends Name>(name: K, input: z.input<(typeof layoutProcedures)[K]['input']>): Promise<z.output<(typeof layoutProcedures)[K]['output']>> {
-  const def = layoutProcedures[name];
-  const parsed = def.input.parse(input);
-  const value = await (handlers[name] as (i: unknown, ctx: unknown) => unknown)(parsed, { transport: 'test', stationId: null, sessionToken: null });
-  return def.output.parse(value) as z.output<(typeof layoutProcedures)[K]['output']>;
+/** Calls through the dispatcher, as a screen does: input parsed and output checked by the contract. */
+async function call<K extends Name>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const result = await api.call(name, input, ctx);
+  if (!result.ok) throw new MarqueeError(result.error.code, result.error.message, result.error.details);
+  return result.value as OutputOf<K>;
 }
+
+// Saving layouts and adding logos are for managers: sign one in at this window through the contract.
+beforeAll(async () => {
+  const people = seedStaff(temp.office);
+  const signedIn = await api.call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager }, ctx);
+  expect(signedIn.ok).toBe(true);
+});
 
 describe('layout procedures', () => {
   it('lists the built-in layouts with no problems', async () => {
@@ -52,6 +60,14 @@ describe('layout procedures', () => {
     expect(info).toMatchObject({ id: 'our-ticket', name: 'Our ticket', source: 'user' });
     expect(readFileSync(join(temp.dataDir, 'layouts/our-ticket.json'), 'utf8')).toContain('Our ticket');
     await expect(call('saveLayout', { id: 'bad', text: '{"name": 1}' })).rejects.toBeInstanceOf(MarqueeError);
+  });
+
+  it('previews a logo file dithered before it is added, saving nothing', async () => {
+    const bytes = readFileSync(join(sourceAssetsDir, 'logos/marquee-mark.png'));
+    const preview = await call('previewLogo', { fileName: 'mark.png', base64: bytes.toString('base64'), widthDots: 200, dither: 'floyd-steinberg' });
+    expect(preview).toMatchObject({ widthDots: 200, heightDots: 200 });
+    expect((await call('listLogos', {})).map((l) => l.name)).toEqual(['marquee', 'marquee-mark']);
+    await expect(call('previewLogo', { fileName: 'mark.png', base64: Buffer.from('not an image').toString('base64') })).rejects.toMatchObject({ code: 'IMAGE_INVALID' });
   });
 
   it('adds a logo from base64, lists it and previews it dithered', async () => {

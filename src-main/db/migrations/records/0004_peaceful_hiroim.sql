@@ -1,0 +1,2 @@
+DROP TABLE `holds`;--> statement-breakpoint
+DROP INDEX `tickets_performance`;

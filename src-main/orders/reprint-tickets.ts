@@ -1,0 +1,25 @@
+import { MarqueeError } from '../../src-shared/errors.ts';
+import type { BoxOffice } from '../core/box-office.ts';
+import type { TicketRow } from '../db/records/schema.ts';
+import { printOrder, type PrintOutcome } from '../print/print-sale.ts';
+import type { Actor } from '../sales/actor.ts';
+import { salesFor } from '../sales/engine.ts';
+
+/**
+ * Reprints tickets of one order at the counter: every copy is counted and written to the ledger by
+ * the booking engine first, then the one print path prints just those tickets. The tickets are all
+ * checked before the first reprint is logged, so a bad pick logs nothing.
+ */
+export async function reprintTickets(office: BoxOffice, actor: Actor, orderId: string, ticketIds: string[]): Promise<{ tickets: TicketRow[]; print: PrintOutcome }> {
+  const engine = salesFor(office);
+  const { tickets } = engine.getOrder(orderId);
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const wanted = [...new Set(ticketIds)];
+  for (const id of wanted) {
+    const ticket = byId.get(id);
+    if (!ticket) throw new MarqueeError('NOT_FOUND', `Ticket ${id} is not part of this order.`);
+    if (ticket.state !== 'valid') throw new MarqueeError('CONFLICT', `The ticket for ${ticket.label} was ${ticket.state}; it cannot be reprinted.`);
+  }
+  const reprinted = wanted.map((ticketId) => engine.reprint(actor, { ticketId }));
+  return { tickets: reprinted, print: await printOrder(office, orderId, { reprintTicketIds: wanted }) };
+}

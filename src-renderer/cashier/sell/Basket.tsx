@@ -1,0 +1,115 @@
+import { formatMoney } from '../../format.ts';
+import { priceLine } from './pricing.ts';
+import type { BasketItem, PriceBand } from './types.ts';
+
+export interface BasketLine {
+  item: BasketItem;
+  band: PriceBand | null;
+  choices: PriceBand[];
+}
+
+export function basketLines(items: BasketItem[], bands: PriceBand[], chosen: ReadonlyMap<number, string>): BasketLine[] {
+  return items.map((item) => {
+    const choices = bands.filter((b) => b.category === null || b.category === item.category);
+    const band = choices.find((b) => b.id === chosen.get(item.unitId)) ?? choices[0] ?? null;
+    return { item, band, choices };
+  });
+}
+
+export function basketTotals(lines: BasketLine[]): { taxMinor: number; totalMinor: number } {
+  let taxMinor = 0;
+  let totalMinor = 0;
+  for (const l of lines) {
+    if (!l.band) continue;
+    const p = priceLine(l.band);
+    taxMinor += p.taxMinor;
+    totalMinor += p.totalMinor;
+  }
+  return { taxMinor, totalMinor };
+}
+
+interface Props {
+  lines: BasketLine[];
+  currency: string;
+  taxMinor: number;
+  totalMinor: number;
+  /** Set once a discount code has been applied: what the core will charge. */
+  discountedTotal: number | null;
+  discountCode: string;
+  onDiscountCode(code: string): void;
+  onApplyDiscount(): void;
+  onBand(unitId: number, bandId: string): void;
+  onRemove(unitId: number): void;
+}
+
+/** Each place with its price band (changeable per seat), the discount code, tax and total. */
+export function Basket(p: Props) {
+  const money = (m: number) => formatMoney(m, p.currency);
+  return (
+    <section className="basket" aria-label="Basket" data-testid="basket">
+      <h2>
+        Basket <small data-testid="basket-count">{p.lines.length}</small>
+      </h2>
+      {p.lines.length === 0 && <p className="muted">Click seats, drag round several, or press 1–9 for the best available.</p>}
+      <ul>
+        {p.lines.map(({ item, band, choices }) => (
+          <li key={item.unitId} data-testid="basket-line" data-label={item.label}>
+            <span className="basket-label">{item.label}</span>
+            <select
+              aria-label={`Price band for ${item.label}`}
+              value={band?.id ?? ''}
+              onChange={(e) => p.onBand(item.unitId, e.target.value)}
+              data-testid="band-select"
+            >
+              {choices.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name} {money(priceLine(b).totalMinor)}
+                </option>
+              ))}
+            </select>
+            <span className="basket-price">{band ? money(priceLine(band).totalMinor) : 'no price'}</span>
+            <button type="button" className="remove" aria-label={`Give back ${item.label}`} onClick={() => p.onRemove(item.unitId)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      {p.lines.length > 0 && (
+        <>
+          <form
+            className="discount"
+            onSubmit={(e) => {
+              e.preventDefault();
+              p.onApplyDiscount();
+            }}
+          >
+            <input
+              aria-label="Discount code"
+              placeholder="Discount code"
+              value={p.discountCode}
+              onChange={(e) => p.onDiscountCode(e.target.value.toUpperCase())}
+              data-testid="discount-code"
+            />
+            <button type="submit" disabled={!p.discountCode.trim()} data-testid="apply-discount">
+              Apply
+            </button>
+          </form>
+          <dl className="totals">
+            <dt>Tax included</dt>
+            <dd data-testid="basket-tax">{money(p.taxMinor)}</dd>
+            {p.discountedTotal !== null && (
+              <>
+                <dt>Before discount</dt>
+                <dd>{money(p.totalMinor)}</dd>
+              </>
+            )}
+            <dt className="total">Total</dt>
+            <dd className="total" data-testid="basket-total">
+              {money(p.discountedTotal ?? p.totalMinor)}
+            </dd>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { PrintOutcome } from './types.ts';
+
+interface Props {
+  outcome: PrintOutcome;
+  retrying: boolean;
+  onRetry(): void;
+}
+
+/** What happened to the printing; a problem never undoes the sale, it offers a retry. */
+export function PrintState({ outcome, retrying, onRetry }: Props) {
+  if (outcome.printed === 'queued') {
+    return (
+      <p className="print-ok" data-testid="print-state" data-printed="queued">
+        Printing… (see the printer in the status bar)
+      </p>
+    );
+  }
+  return (
+    <div className="print-problem" role="alert" data-testid="print-state" data-printed={outcome.printed}>
+      <p>{outcome.problem ?? 'The tickets did not print.'} The sale is recorded.</p>
+      <button type="button" onClick={onRetry} disabled={retrying} data-testid="retry-print">
+        Retry printing <kbd>P</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApi } from '../../src-main/api/create-api.ts';
+import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
+import { ManualClock } from '../../src-main/core/clock.ts';
+import { loadDemo } from '../../src-main/demo/load-demo.ts';
+import { sourceRoot } from '../../src-main/paths.ts';
+import type { InputOf, OutputOf, ProcedureName } from '../../src-shared/contract/index.ts';
+import type { AppError } from '../../src-shared/errors.ts';
+import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+
+export const pretixFixture = () => readFileSync(join(sourceRoot, 'test/fixtures/plans/riverside-hall.seating.json'), 'utf8');
+export const csvFixture = () => readFileSync(join(sourceRoot, 'test/fixtures/plans/community-hall.csv'), 'utf8');
+
+/** A window of a demo box office on real SQLite, calling procedures as a screen would. */
+export interface AdminWorld {
+  temp: TempBoxOffice;
+  clock: ManualClock;
+  api: Dispatcher;
+  staffId(name: string): string;
+  /** A window signed in as the named demo member. */
+  window(name: string, pin: string): Promise<Window>;
+  dispose(): void;
+}
+
+export interface Window {
+  stationId: string;
+  call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  fail<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<AppError>;
+}
+
+export function openDemoWorld(now = Date.UTC(2026, 10, 22, 9)): AdminWorld {
+  const clock = new ManualClock(now);
+  const temp = openTempBoxOffice({ clock });
+  loadDemo(temp.office.records, { now });
+  const api = createApi(temp.office, { checkOutput: true });
+  let stations = 0;
+  const windowAt = (stationId: string): Window => ({
+    stationId,
+    async call(name, input) {
+      const r = await api.call(name, input, { transport: 'test', stationId, sessionToken: null });
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+      return r.value as never;
+    },
+    async fail(name, input) {
+      const r = await api.call(name, input, { transport: 'test', stationId, sessionToken: null });
+      if (r.ok) throw new Error(`${name} was expected to fail but answered`);
+      return r.error;
+    },
+  });
+  const staffId = (name: string) =>
+    (temp.office.records.$client.prepare('select id from staff where name = ?').get(name) as { id: string } | undefined)?.id ?? '';
+  return {
+    temp,
+    clock,
+    api,
+    staffId,
+    async window(name, pin) {
+      const w = windowAt(`window-${++stations}`);
+      await w.call('signIn', { staffId: staffId(name), pin });
+      return w;
+    },
+    dispose: () => temp.dispose(),
+  };
+}
+
+export const MANAGER = ['Morgan Hale', '2468'] as const;
+export const CASHIER = ['Priya Shah', '1111'] as const;

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
+import { openCounter, openTab, seatedPerformances, sell, type CounterClient } from './orders-fixtures.ts';
+
+let browser: Browser;
+let host: RunningHost;
+let counter: CounterClient;
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
+  counter = await openCounter(host.url);
+});
+afterAll(async () => {
+  counter?.close();
+  await browser?.close();
+  await host?.stop();
+});
+
+let scans = 0;
+
+/** Types a code the way a keyboard-wedge scanner does (into whatever has focus, then Enter) and reads the answer. */
+async function scan(page: Page, code: string): Promise<{ status: string | null; message: string | null }> {
+  scans += 1;
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  const result = page.locator(`[data-testid=scan-result][data-scan="${scans}"]`);
+  await result.waitFor();
+  // Ready for the next scan at once: the field is empty and still has the focus.
+  expect(await page.getByTestId('scan-field').inputValue()).toBe('');
+  expect(await page.getByTestId('scan-field').evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
+  return { status: await result.getAttribute('data-status'), message: await page.getByTestId('scan-message').textContent() };
+}
+
+describe('Check-in screen', () => {
+  it('admits a valid ticket and tells already used, wrong performance, refunded and unknown apart', async () => {
+    const [tonight, other] = await seatedPerformances(counter);
+    const sale = await sell(counter, tonight!.id, 3, { name: 'Jo Door' });
+    const [valid, refunded, usedEarlier] = sale.tickets;
+    await counter.call('refundTickets', { orderId: sale.order.id, ticketIds: [refunded!.ticketId], method: 'card' });
+    await counter.call('checkInTicket', { code: usedEarlier!.code, performanceId: tonight!.id });
+    const elsewhere = await sell(counter, other!.id, 1);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openTab(page, host.url, '4');
+    await page.locator(`[data-testid=checkin-performance][data-performance-id="${tonight!.id}"]`).click();
+    await page.getByTestId('scan-field').waitFor();
+    expect(await page.getByTestId('checkin-performance-name').textContent()).toContain(tonight!.eventTitle);
+
+    expect(await scan(page, valid!.code)).toEqual({ status: 'admitted', message: 'Admit one: Adult.' });
+    expect(await page.getByTestId('checkin-admitted').textContent()).toBe('1 admitted here');
+    await keepScreenshot(page, 'checkin-valid');
+
+    const again = await scan(page, valid!.code.toLowerCase());
+    expect(again.status).toBe('already_used');
+    expect(again.message).toMatch(/^Already used at \d\d:\d\d UTC at .+\.$/);
+    const before = await scan(page, usedEarlier!.code);
+    expect(before).toMatchObject({ status: 'already_used' });
+    expect(before.message).toContain('at Setup window.');
+    await keepScreenshot(page, 'checkin-already');
+
+    const wrong = await scan(page, elsewhere.tickets[0]!.code);
+    expect(wrong.status).toBe('wrong_performance');
+    expect(wrong.message).toMatch(/^This ticket is for another performance/);
+    expect(await page.getByTestId('scan-other-show').textContent()).toContain(`Their show: ${other!.eventTitle}`);
+    await keepScreenshot(page, 'checkin-wrong-performance');
+
+    expect(await scan(page, refunded!.code)).toEqual({ status: 'refunded', message: 'This ticket was refunded and is no longer valid.' });
+    await keepScreenshot(page, 'checkin-refunded');
+
+    expect(await scan(page, 'NOT-A-TICKET-123')).toEqual({ status: 'unknown', message: 'Unknown code: this is not a ticket sold here.' });
+    await keepScreenshot(page, 'checkin-unknown');
+
+    // The core recorded exactly one admission from this screen.
+    const order = await counter.call('getOrder', { orderId: sale.order.id });
+    expect(order.tickets.find((t) => t.id === valid!.ticketId)?.checkedInAt).not.toBeNull();
+    expect(await page.getByTestId('checkin-admitted').textContent()).toBe('1 admitted here');
+
+    // Another performance is one key away.
+    await page.keyboard.press('F2');
+    await page.getByTestId('checkin-performance').first().waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Locator, Page } from 'playwright-core';
+import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
+
+/** Counts what the cashier does: every click and key press the test makes goes through here. */
+export class ActionCounter {
+  count = 0;
+  readonly log: string[] = [];
+
+  async press(page: Page, key: string): Promise<void> {
+    this.count++;
+    this.log.push(`key ${key}`);
+    await page.keyboard.press(key);
+  }
+
+  async click(target: Locator, what = 'click'): Promise<void> {
+    this.count++;
+    this.log.push(what);
+    await target.click();
+  }
+}
+
+/** Each job the demo's simulated printer received (<dataDir>/fake-printer/NNNN.bin), decoded to text. */
+export function printedJobs(dataDir: string): string[] {
+  const dir = join(dataDir, 'fake-printer');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.bin'))
+    .sort()
+    .map((f) => decodedTextLines(decodeEscPos(readFileSync(join(dir, f)))).join('\n'));
+}
+
+/** The raw bytes of each printed job, in order. */
+export function printedBytes(dataDir: string): Buffer[] {
+  const dir = join(dataDir, 'fake-printer');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.bin'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f)));
+}
+
+/** The tickets (code, seat label) the host's SQLite holds for the latest order. */
+export function latestOrderTickets(dataDir: string): { orderId: string; code: string; label: string; bandName: string }[] {
+  const db = new Database(join(dataDir, 'records.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        `select t.order_id as orderId, t.code as code, t.band_name as bandName, s.zone || ' ' || s.row || '-' || s.number as label
+         from tickets t join units u on u.id = t.unit_id left join plan_seats s on s.id = u.seat_id
+         where t.order_id = (select id from orders order by created_at desc, id desc limit 1) order by t.unit_id`,
+      )
+      .all() as { orderId: string; code: string; label: string; bandName: string }[];
+  } finally {
+    db.close();
+  }
+}
