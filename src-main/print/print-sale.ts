@@ -24,6 +24,7 @@ import { startPrintService } from './print-service.ts';
 import { listActivePrinters, type Printer } from './printers/printer-store.ts';
 import type { ReceiptPrintData, ReservationSlipPrintData, TicketPrintData, VenuePrintData } from './render/index.ts';
 import type { TaxLine } from './render/print-data.ts';
+import { orderReference } from '../../src-shared/contract/orders.ts';
 
 /** What happened to a sale's printing; the sale itself stands whatever this says. */
 export interface PrintOutcome {
@@ -82,7 +83,7 @@ export async function printOrder(
         priceBand: { name: t.bandName },
         price: t.totalMinor,
         ticket: { code: t.code, id: t.id },
-        order: { reference: referenceOf(order.id), soldAt: order.createdAt },
+        order: { reference: orderReference(order.id), soldAt: order.createdAt },
       };
       const layoutId = bands.get(t.priceBandId)?.layoutId ?? show.layoutId ?? (await defaultLayout(office, ticketPrinter, 'ticket', 'ticket'));
       jobs.push({ layoutId, data: data as unknown as Record<string, unknown>, kind: 'ticket', printerId: ticketPrinter.id, label: `Ticket ${seat.label}` });
@@ -96,7 +97,7 @@ export async function printOrder(
         kind: 'receipt',
         ...common,
         order: {
-          reference: referenceOf(order.id),
+          reference: orderReference(order.id),
           soldAt: order.createdAt,
           total: order.totalMinor,
           taxTotal: order.taxMinor,
@@ -108,7 +109,7 @@ export async function printOrder(
         payments: paymentRows.map((p) => ({ method: METHOD_NAMES[p.method] ?? p.method, amount: p.tenderedMinor ?? p.amountMinor })),
       };
       const layoutId = await defaultLayout(office, receiptPrinter, 'receipt', 'receipt');
-      jobs.push({ layoutId, data: data as unknown as Record<string, unknown>, kind: 'receipt', printerId: receiptPrinter.id, label: `Receipt ${referenceOf(order.id)}` });
+      jobs.push({ layoutId, data: data as unknown as Record<string, unknown>, kind: 'receipt', printerId: receiptPrinter.id, label: `Receipt ${orderReference(order.id)}` });
     }
     if (jobs.length === 0) return { printed: 'queued', jobSetId: null, problem: null };
     const set = await startPrintService(office).submitLayouts({
@@ -173,11 +174,6 @@ async function outcomeOf(print: () => Promise<PrintOutcome>): Promise<PrintOutco
     const message = error instanceof Error ? error.message : String(error);
     return { printed: 'failed', jobSetId: null, problem: `Printing failed: ${message}` };
   }
-}
-
-/** Orders have ULIDs; the counter and the receipt show their last eight characters. */
-export function referenceOf(orderId: string): string {
-  return orderId.slice(-8);
 }
 
 interface Show {

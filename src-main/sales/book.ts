@@ -53,10 +53,13 @@ export interface SaleUnit {
   label?: string | null;
 }
 
-interface HeldForSale extends SaleUnit {
-  performanceId: string;
-  stationId: string;
-  expiresAt: number;
+/** A held unit's whole row as read in the sale's transaction, with its label. */
+type HeldForSale = UnitRow & { label: string | null };
+
+/** The row bookHeldUnit leaves behind: the same changes as its SET, applied to the row read before it. */
+function bookedUnit(unit: HeldForSale, ticketId: string): UnitRow {
+  const { label: _label, ...row } = unit;
+  return { ...row, state: 'booked', ticketId, holdId: null, holdStationId: null, holdExpiresAt: null, version: row.version + 1 };
 }
 
 interface Band {
@@ -124,6 +127,8 @@ function findDiscount(ctx: SalesContext, code: string, eventId: string, now: num
   return row;
 }
 
+const isHeldRow = (unit: SaleUnit): unit is HeldForSale => 'holdId' in unit && 'version' in unit && 'label' in unit;
+
 /** Writes the tickets for units already checked to be this order's, and books the units. */
 export function issueTickets(
   ctx: SalesContext,
@@ -161,12 +166,18 @@ export function issueTickets(
       updatedAt: order.createdAt,
     };
     ctx.st.insertTicket.run(ticket);
-    const booked = source.holdId
-      ? ctx.st.bookHeldUnit.get({ ticketId: id, unitId: unit.id, holdId: source.holdId })
-      : ctx.st.bookReservedUnit.get({ ticketId: id, unitId: unit.id, reservationId: source.reservationId });
+    let booked: UnitRow | undefined;
+    if (!source.holdId) {
+      booked = ctx.st.bookReservedUnit.get({ ticketId: id, unitId: unit.id, reservationId: source.reservationId }) as UnitRow | undefined;
+    } else if (isHeldRow(unit)) {
+      // Read in this same write transaction, so the row after the UPDATE is known without RETURNING.
+      if (ctx.st.bookHeldUnit.run({ ticketId: id, unitId: unit.id, holdId: source.holdId }).changes === 1) booked = bookedUnit(unit, id);
+    } else {
+      booked = ctx.st.bookHeldUnitReturning.get({ ticketId: id, unitId: unit.id, holdId: source.holdId }) as UnitRow | undefined;
+    }
     if (!booked) throw new MarqueeError('CONFLICT', 'A seat changed while the sale was being written; nothing was charged. Try again.');
     tickets.push(ticket);
-    changed.push(booked as UnitRow);
+    changed.push(booked);
   });
   return { tickets, units: changed };
 }
@@ -183,7 +194,12 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
     // The hold is its units: one read gives the hold, its seats and their labels.
     const held = ctx.st.heldForSale.all(input.holdId) as HeldForSale[];
     const first = held[0];
-    const hold = checkLiveHold(first && { id: input.holdId, performanceId: first.performanceId, stationId: first.stationId, expiresAt: first.expiresAt }, actor, input.holdId, now);
+    const hold = checkLiveHold(
+      first && { id: input.holdId, performanceId: first.performanceId, stationId: first.holdStationId!, expiresAt: first.holdExpiresAt! },
+      actor,
+      input.holdId,
+      now,
+    );
     performanceId = hold.performanceId;
     sourceUnits = held;
   } else {

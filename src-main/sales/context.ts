@@ -28,9 +28,10 @@ function prepareStatements(db: Database.Database) {
       `SELECT performance_id AS performanceId, hold_station_id AS stationId, hold_expires_at AS expiresAt
        FROM units WHERE hold_id = ? AND state = 'held' LIMIT 1`,
     ),
+    // The whole unit rows (drizzle keys) and their labels: a sale then writes its ledger rows
+    // without reading the units back.
     heldForSale: db.prepare(
-      `SELECT u.id AS id, u.category AS category, u.performance_id AS performanceId, u.hold_station_id AS stationId,
-              u.hold_expires_at AS expiresAt, ${LABEL} AS label
+      `SELECT ${returningKeys(units, 'u')}, ${LABEL} AS label
        FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id
        WHERE u.hold_id = ? AND u.state = 'held' ORDER BY u.id`,
     ),
@@ -91,8 +92,13 @@ function prepareStatements(db: Database.Database) {
     ),
     // Two statements, not one with both branches: SQLite rewrites every index whose column is SET,
     // changed or not, and a sale is mostly index pages.
-    // RETURNING the drizzle keys directly: the rows go into the ledger payload as they are.
+    // Changes exactly what bookedUnit() (book.ts) applies to the row read before: keep them together.
     bookHeldUnit: db.prepare(
+      `UPDATE units SET state = 'booked', ticket_id = @ticketId, ${CLEAR_HOLD}, version = version + 1
+       WHERE id = @unitId AND state = 'held' AND hold_id = @holdId`,
+    ),
+    // RETURNING the drizzle keys directly: the rows go into the ledger payload as they are.
+    bookHeldUnitReturning: db.prepare(
       `UPDATE units SET state = 'booked', ticket_id = @ticketId, ${CLEAR_HOLD}, version = version + 1
        WHERE id = @unitId AND state = 'held' AND hold_id = @holdId RETURNING ${returningKeys(units)}`,
     ),

@@ -57,10 +57,11 @@ export function fromDriver<T>(table: Table, raw: Record<string, unknown>): T {
  * `"col" AS "key", ...` for a RETURNING or SELECT whose rows are then already drizzle rows. Only
  * for tables whose every column is plain, so that no mapping is silently skipped.
  */
-export function returningKeys(table: Table): string {
+export function returningKeys(table: Table, alias?: string): string {
   const { keys, names, plain } = columnsOf(table);
   if (!plain) throw new Error(`${getTableName(table)} has mapped columns; read its rows through fromDriver.`);
-  return names.map((n, i) => `"${n}" AS "${keys[i]}"`).join(', ');
+  const prefix = alias ? `${alias}.` : '';
+  return names.map((n, i) => `${prefix}"${n}" AS "${keys[i]}"`).join(', ');
 }
 
 /** A prepared INSERT of every column, bound by the camelCase keys of a full drizzle row. */

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { ticketMac, type TicketMac } from './ticket-mac.ts';
 
 /**
  * A ticket's code is its id followed by 16 characters of HMAC-SHA256 over that id with the
@@ -9,8 +10,13 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ID_LENGTH = 26;
 const MAC_LENGTH = 16;
 
+// Keyed once per secret (the engine keeps one secret Buffer per connection).
+const macs = new WeakMap<Buffer, TicketMac>();
+
 function macOf(secret: Buffer, ticketId: string): string {
-  const digest = createHmac('sha256', secret).update(ticketId).digest();
+  let mac = macs.get(secret);
+  if (!mac) macs.set(secret, (mac = ticketMac(secret)));
+  const digest = mac(ticketId);
   // 16 base-32 characters carry 80 bits: the first 10 bytes of the digest.
   let bits = 0;
   let value = 0;

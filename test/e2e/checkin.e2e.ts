@@ -71,10 +71,17 @@ describe('Check-in screen', () => {
     expect(await scan(page, 'NOT-A-TICKET-123')).toEqual({ status: 'unknown', message: 'Unknown code: this is not a ticket sold here.' });
     await keepScreenshot(page, 'checkin-unknown');
 
-    // The core recorded exactly one admission from this screen.
+    // The core recorded the admission from this screen.
     const order = await counter.call('getOrder', { orderId: sale.order.id });
     expect(order.tickets.find((t) => t.id === valid!.ticketId)?.checkedInAt).not.toBeNull();
     expect(await page.getByTestId('checkin-admitted').textContent()).toBe('1 admitted here');
+
+    // A mistaken admission is undone with F4; the ticket then admits again.
+    await page.keyboard.press('F4');
+    await page.locator('[data-testid=scan-result][data-status=undone]').waitFor();
+    expect(await page.getByTestId('checkin-admitted').textContent()).toBe('0 admitted here');
+    expect(await scan(page, valid!.code)).toEqual({ status: 'admitted', message: 'Admit one: Adult.' });
+    await keepScreenshot(page, 'checkin-readmitted');
 
     // Another performance is one key away.
     await page.keyboard.press('F2');

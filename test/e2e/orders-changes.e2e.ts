@@ -86,7 +86,7 @@ describe('Orders screen: refunds and exchanges', () => {
     await page.getByTestId('confirm-exchange').click();
     const notice = page.getByTestId('order-notice');
     await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/^Exchanged for .+ on new order [0-9A-Z]{8}.*The new tickets are printing\.$/);
+    expect(await notice.textContent()).toMatch(/^Exchanged for .+ on new order [0-9A-Z]{8}.*The new tickets are printing\.Open order [0-9A-Z]{8}$/);
     await expect.poll(() => page.locator('[data-testid=order-ticket][data-state=exchanged]').count()).toBe(2);
     await page.locator('[data-testid=history-entry][data-kind=exchanged_out]').waitFor();
     await keepScreenshot(page, 'orders-exchanged');

@@ -14,6 +14,8 @@ interface Scan {
   code: string;
   at: number;
   answer: Answer;
+  /** The admission was undone from this screen since. */
+  undone?: boolean;
 }
 
 const HEADLINE: Record<Answer['status'], string> = {
@@ -108,11 +110,12 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
   }
 
   async function undoLast() {
-    const last = scans.find((s) => s.answer.status === 'admitted' && s.answer.ticket);
+    const last = scans.find((s) => s.answer.status === 'admitted' && s.answer.ticket && !s.undone);
     if (!last?.answer.ticket) return;
     try {
       await call('undoCheckIn', { ticketId: last.answer.ticket.id });
-      setScans((s) => s.map((x) => (x.id === last.id ? { ...x, answer: { ...x.answer, status: 'unknown', message: 'Check-in undone: this ticket can be scanned again.' } } : x)));
+      // Shown as the latest answer, so the steward sees the undo took effect.
+      setScans((s) => [{ ...last, undone: true, at: Date.now() }, ...s.filter((x) => x.id !== last.id)]);
       setAdmitted((n) => n - 1);
     } catch (err) {
       setError(errorText(err));
@@ -149,14 +152,19 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
         />
       </form>
       {error && <p className="error" role="alert" data-testid="checkin-error">{error}</p>}
-      {latest ? (
+      {latest?.undone ? (
+        <div className="scan-result undone" role="status" aria-live="assertive" data-testid="scan-result" data-status="undone">
+          <p className="headline">Check-in undone</p>
+          <p className="message" data-testid="scan-message">This ticket can be scanned again.</p>
+        </div>
+      ) : latest ? (
         <div className={`scan-result status-${latest.answer.status}`} role="status" aria-live="assertive" data-testid="scan-result" data-status={latest.answer.status} data-scan={latest.id}>
           <p className="headline">{HEADLINE[latest.answer.status]}</p>
           <p className="message" data-testid="scan-message">{latest.answer.message}</p>
           {latest.answer.status === 'wrong_performance' && latest.answer.ticket && (
             <OtherShow performance={others.find((p) => p.id === latest.answer.ticket?.performanceId)} />
           )}
-          {latest.answer.ticket && <p className="band">{latest.answer.ticket.bandName}</p>}
+          {latest.answer.ticket && latest.answer.status !== 'admitted' && <p className="band">{latest.answer.ticket.bandName}</p>}
         </div>
       ) : (
         <div className="scan-result waiting" role="status">
@@ -164,14 +172,15 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
         </div>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void undoLast()} disabled={!scans.some((s) => s.answer.status === 'admitted')} data-testid="checkin-undo">
+        <button type="button" onClick={() => void undoLast()} disabled={!scans.some((s) => s.answer.status === 'admitted' && !s.undone)} data-testid="checkin-undo">
           Undo last admit <kbd>F4</kbd>
         </button>
       </div>
       <ol className="recent-scans" aria-label="Recent scans">
         {scans.slice(1).map((s) => (
-          <li key={s.id} className={`status-${s.answer.status}`}>
-            <span>{formatTime(s.at)}</span> <strong>{HEADLINE[s.answer.status]}</strong> <span className="muted">{s.answer.message}</span>
+          <li key={s.id} className={s.undone ? 'undone' : `status-${s.answer.status}`}>
+            <span>{formatTime(s.at)}</span> <strong>{s.undone ? 'Check-in undone' : HEADLINE[s.answer.status]}</strong>{' '}
+            <span className="muted">{s.undone ? s.answer.ticket?.bandName : s.answer.message}</span>
           </li>
         ))}
       </ol>
