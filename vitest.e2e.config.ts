@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A screen under a loaded CI machine can take seconds to settle; a poll waits for it, not a guess.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

@@ -20,7 +20,11 @@ export interface CheckpointerOptions {
    * background checkpoint do; past this size the selling connection catches up itself, once.
    */
   backstopPages?: number;
-  /** After a restart the WAL file is cut back to this many bytes instead of staying at its peak. */
+  /**
+   * After a restart the WAL file is cut back to this many bytes. By default it keeps the space a
+   * burst of sales needed (at most the backstop's worth): writing over allocated blocks is cheaper
+   * than growing the file again, and growing it entangles the sale's writes with the worker's fsync.
+   */
   walSizeLimitBytes?: number;
 }
 
@@ -76,8 +80,9 @@ parentPort.on('message', () => {
 const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
 
 export function startCheckpointer(selling: Database.Database, file: string, options: CheckpointerOptions = {}): Checkpointer {
-  selling.pragma(`wal_autocheckpoint = ${Number(process.env.XB ?? 0) || (options.backstopPages ?? 50_000)}`);
-  selling.pragma(`journal_size_limit = ${options.walSizeLimitBytes ?? 16 * 1024 * 1024}`);
+  const backstopPages = Number(process.env.XB ?? 0) || (options.backstopPages ?? 50_000);
+  selling.pragma(`wal_autocheckpoint = ${backstopPages}`);
+  selling.pragma(`journal_size_limit = ${Number(process.env.XJ ?? 0) || (options.walSizeLimitBytes ?? backstopPages * 4096)}`);
   // [0] worker has closed its connection, [1] checkpoints run, [2] WAL pages, [3] pages copied.
   const control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   const worker = new Worker(WORKER_SOURCE, {

@@ -2,13 +2,13 @@ import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from './actor.ts';
-import type { SalesContext } from './context.ts';
-import { requireOnSale, type PerformanceGate } from './gate.ts';
+import { HELD_FOR_SALE_KEYS, PRICE_BAND_KEYS, type SalesContext } from './context.ts';
+import { requireOnSaleWith, type PerformanceGate } from './gate.ts';
 import { checkLiveHold } from './holds.ts';
 import { settle, money, type TenderInput } from './payments.ts';
 import { priceOrder, type Discount, type PricedOrder } from './pricing.ts';
 import { requireReservation, type Customer } from './reservations.ts';
-import { fromDriver } from './rows.ts';
+import { fromDriver, objectsOf } from './rows.ts';
 import { ticketCode } from './ticket-code.ts';
 import { labelsOf } from './unit-checks.ts';
 
@@ -94,7 +94,8 @@ export function priceLines<U extends SaleUnit>(
     seen.add(line.unitId);
     let band = bandsById.get(line.priceBandId);
     if (!band && !bandsById.has(line.priceBandId)) {
-      band = ctx.st.priceBand.get(line.priceBandId) as Band | undefined;
+      const raw = ctx.st.priceBand.get(line.priceBandId) as unknown[] | undefined;
+      band = raw && objectsOf<Band>(PRICE_BAND_KEYS, [raw])[0];
       bandsById.set(line.priceBandId, band);
     }
     if (!band || band.eventId !== perf.eventId) throw new MarqueeError('BAD_INPUT', `Price band ${line.priceBandId} is not a price of this show.`);
@@ -171,7 +172,7 @@ export function issueTickets(
       booked = ctx.st.bookReservedUnit.get({ ticketId: id, unitId: unit.id, reservationId: source.reservationId }) as UnitRow | undefined;
     } else if (isHeldRow(unit)) {
       // Read in this same write transaction, so the row after the UPDATE is known without RETURNING.
-      if (ctx.st.bookHeldUnit.run({ ticketId: id, unitId: unit.id, holdId: source.holdId }).changes === 1) booked = bookedUnit(unit, id);
+      if (ctx.st.bookHeldUnit.run(id, unit.id, source.holdId).changes === 1) booked = bookedUnit(unit, id);
     } else {
       booked = ctx.st.bookHeldUnitReturning.get({ ticketId: id, unitId: unit.id, holdId: source.holdId }) as UnitRow | undefined;
     }
@@ -192,7 +193,7 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
   let reservation: ReservationRow | null = null;
   if (input.holdId) {
     // The hold is its units: one read gives the hold, its seats and their labels.
-    const held = ctx.st.heldForSale.all(input.holdId) as HeldForSale[];
+    const held = objectsOf<HeldForSale>(HELD_FOR_SALE_KEYS, ctx.st.heldForSale.all(input.holdId) as unknown[][]);
     const first = held[0];
     const hold = checkLiveHold(
       first && { id: input.holdId, performanceId: first.performanceId, stationId: first.holdStationId!, expiresAt: first.holdExpiresAt! },
@@ -211,10 +212,9 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
     performanceId = reservation.performanceId;
     sourceUnits = ctx.st.reservedForSale.all(reservation.id) as SaleUnit[];
   }
-  const perf = requireOnSale(ctx, performanceId, now);
+  const [perf, currency] = requireOnSaleWith(ctx, performanceId, now, 'currency', 'GBP');
   const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
   const { priced, bands, ordered } = priceLines(ctx, perf, sourceUnits, input.lines, discountRow);
-  const currency = ctx.currency();
   if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== priced.totalMinor) {
     throw new MarqueeError('CONFLICT', `The price has changed: the total is ${money(priced.totalMinor, currency)}, not ${money(input.expectedTotalMinor, currency)}. Check with the customer.`, {
       totalMinor: priced.totalMinor,

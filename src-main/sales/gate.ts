@@ -1,5 +1,6 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
-import type { SalesContext } from './context.ts';
+import { PERFORMANCE_KEYS, type SalesContext } from './context.ts';
+import { objectsOf } from './rows.ts';
 
 export interface PerformanceGate {
   id: string;
@@ -10,15 +11,35 @@ export interface PerformanceGate {
   onSaleUntil: number | null;
 }
 
+function lookUp(ctx: SalesContext, performanceId: string, setting: string | null): { perf: PerformanceGate | null; setting: string | null } {
+  const raw = ctx.st.performance.get({ id: performanceId, setting }) as unknown[] | undefined;
+  if (!raw) return { perf: null, setting: null };
+  return { perf: objectsOf<PerformanceGate>(PERFORMANCE_KEYS, [raw])[0]!, setting: raw[PERFORMANCE_KEYS.length] as string | null };
+}
+
+export function findPerformanceOrNull(ctx: SalesContext, performanceId: string): PerformanceGate | null {
+  return lookUp(ctx, performanceId, null).perf;
+}
+
 export function findPerformance(ctx: SalesContext, performanceId: string): PerformanceGate {
-  const perf = ctx.st.performance.get(performanceId) as PerformanceGate | undefined;
+  const perf = findPerformanceOrNull(ctx, performanceId);
   if (!perf) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
   return perf;
 }
 
 /** Refuses to sell for a performance that is cancelled, off sale, or outside its sale window. */
 export function requireOnSale(ctx: SalesContext, performanceId: string, now: number): PerformanceGate {
-  const perf = findPerformance(ctx, performanceId);
+  return checkOnSale(findPerformance(ctx, performanceId), now);
+}
+
+/** requireOnSale, and a setting read in the same statement (JSON, as ctx.setting reads it). */
+export function requireOnSaleWith<T>(ctx: SalesContext, performanceId: string, now: number, key: string, fallback: T): [PerformanceGate, T] {
+  const found = lookUp(ctx, performanceId, key);
+  if (!found.perf) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
+  return [checkOnSale(found.perf, now), found.setting === null ? fallback : (JSON.parse(found.setting) as T)];
+}
+
+function checkOnSale(perf: PerformanceGate, now: number): PerformanceGate {
   if (perf.state === 'cancelled') throw new MarqueeError('OFF_SALE', 'This performance has been cancelled; nothing can be sold for it.');
   if (perf.state === 'off_sale') throw new MarqueeError('OFF_SALE', 'This performance is off sale.');
   if (perf.onSaleFrom !== null && now < perf.onSaleFrom) {

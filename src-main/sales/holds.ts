@@ -3,7 +3,7 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { Actor } from './actor.ts';
 import { suggestSeats, type CandidateSeat } from './best-available.ts';
 import type { SalesContext } from './context.ts';
-import { requireOnSale } from './gate.ts';
+import { requireOnSaleWith } from './gate.ts';
 import { explainUnclaimed, labelsOf } from './unit-checks.ts';
 
 export interface HoldRecord {
@@ -35,8 +35,16 @@ const MINUTE = 60_000;
 /** Up to this many units are claimed one statement each; more go as one json_each list. */
 const FEW = 8;
 
+const HOLD_MINUTES = 'holds.minutes';
+const DEFAULT_HOLD_MINUTES = 10;
+
 export function holdMinutes(ctx: SalesContext): number {
-  return ctx.setting('holds.minutes', 10);
+  return ctx.setting(HOLD_MINUTES, DEFAULT_HOLD_MINUTES);
+}
+
+/** The performance must be on sale; answers how long a new hold lasts (read in the same statement). */
+function onSaleForHold(ctx: SalesContext, performanceId: string, now: number): number {
+  return requireOnSaleWith(ctx, performanceId, now, HOLD_MINUTES, DEFAULT_HOLD_MINUTES)[1];
 }
 
 /** The hold as its units carry it (every unit of a hold has the same station and expiry). */
@@ -61,26 +69,26 @@ export function checkLiveHold(hold: HoldRecord | undefined, actor: Pick<Actor, '
   return hold;
 }
 
-function startOrJoinHold(ctx: SalesContext, actor: Actor, performanceId: string, holdId: string | undefined, now: number): HoldRecord {
+function startOrJoinHold(ctx: SalesContext, actor: Actor, performanceId: string, holdId: string | undefined, now: number, minutes: number): HoldRecord {
   if (holdId) {
     const hold = requireLiveHold(ctx, actor, holdId, now);
     if (hold.performanceId !== performanceId) throw new MarqueeError('BAD_INPUT', 'A hold covers one performance; start a new hold for this one.');
     return hold;
   }
   // Nothing is written for a new hold until its units are claimed: they are the hold.
-  return { id: newId(now), performanceId, stationId: actor.stationId, expiresAt: now + holdMinutes(ctx) * MINUTE };
+  return { id: newId(now), performanceId, stationId: actor.stationId, expiresAt: now + minutes * MINUTE };
 }
 
 /** Claims the units for the hold, all or none; answers their labels in the order of `ids`. */
 function claim(ctx: SalesContext, hold: HoldRecord, ids: number[], now: number): string[] {
-  const params = { holdId: hold.id, stationId: hold.stationId, expiresAt: hold.expiresAt, performanceId: hold.performanceId, now, id: 0, ids: '' };
   if (ids.length <= FEW) {
     for (const id of ids) {
-      params.id = id;
-      if (ctx.st.claimUnit.run(params).changes !== 1) explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
+      if (ctx.st.claimUnit.run(hold.id, hold.stationId, hold.expiresAt, id, hold.performanceId, now, hold.id).changes !== 1) {
+        explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
+      }
     }
   } else {
-    params.ids = JSON.stringify(ids);
+    const params = { holdId: hold.id, stationId: hold.stationId, expiresAt: hold.expiresAt, performanceId: hold.performanceId, now, ids: JSON.stringify(ids) };
     if (ctx.st.claimUnits.run(params).changes !== ids.length) explainUnclaimed(ctx, hold.performanceId, ids, now, hold.id);
   }
   if (ids.length === 1) return [(ctx.st.label.get(ids[0]) as string | null | undefined) ?? String(ids[0])];
@@ -92,8 +100,8 @@ function claim(ctx: SalesContext, hold: HoldRecord, ids: number[], now: number):
 export function holdSeats(ctx: SalesContext, actor: Actor, input: HoldInput): HoldResult {
   const now = ctx.clock.now();
   const ids = [...new Set(input.unitIds ?? [])];
-  requireOnSale(ctx, input.performanceId, now);
-  const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now);
+  const minutes = onSaleForHold(ctx, input.performanceId, now);
+  const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now, minutes);
   for (const { areaId, quantity } of input.places ?? []) {
     const free = ctx.st.freePlaces.all({ performanceId: input.performanceId, areaId, limit: quantity, now }) as number[];
     if (free.length < quantity) {
@@ -138,9 +146,9 @@ export function holdBestAvailable(
   input: { performanceId: string; quantity: number; category?: string | undefined; holdId?: string | undefined },
 ): HoldResult & { adjacent: boolean } {
   const now = ctx.clock.now();
-  requireOnSale(ctx, input.performanceId, now);
+  const minutes = onSaleForHold(ctx, input.performanceId, now);
   const suggestion = suggestBestAvailable(ctx, input, now);
-  const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now);
+  const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now, minutes);
   const labels = claim(ctx, hold, suggestion.unitIds, now);
   return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: suggestion.unitIds, labels, adjacent: suggestion.adjacent };
 }

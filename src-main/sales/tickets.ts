@@ -3,6 +3,7 @@ import { tickets as ticketsTable, type TicketRow } from '../db/records/schema.ts
 import type { Actor } from './actor.ts';
 import type { SalesContext } from './context.ts';
 import { fromDriver } from './rows.ts';
+import { findPerformanceOrNull } from './gate.ts';
 import { verifyTicketCode } from './ticket-code.ts';
 
 const ticketRow = (raw: unknown) => fromDriver<TicketRow>(ticketsTable, raw as Record<string, unknown>);
@@ -53,7 +54,7 @@ export function checkIn(ctx: SalesContext, actor: Actor, input: { code: string; 
     return { status: 'refunded', message: `This ticket was ${ticket.state} and is no longer valid.`, ticket };
   }
   if (ticket.performanceId !== input.performanceId) {
-    const perf = ctx.st.performance.get(ticket.performanceId) as { startsAt: number } | undefined;
+    const perf = findPerformanceOrNull(ctx, ticket.performanceId);
     const when = perf ? new Date(perf.startsAt).toISOString().slice(0, 16).replace('T', ' ') : 'another date';
     return { status: 'wrong_performance', message: `This ticket is for another performance (${when}).`, ticket };
   }
