@@ -73,17 +73,24 @@ export const layoutProcedures = {
   }),
   previewLayout: defineProcedure({
     channel: 'bo:layouts:preview',
-    summary: 'A PNG of a layout (saved, or unsaved text from the editor) filled with sample data, decoded from the printer bytes.',
+    summary: "A PNG of a layout (saved, or unsaved text from the editor) filled with sample data or a real order's, decoded from the printer bytes.",
     input: z
       .object({
         layoutId: LayoutIdSchema.optional(),
         text: z.string().max(200_000).optional(),
         sample: LayoutKindSchema.optional(),
+        /** Fill a ticket layout with this order's first valid ticket, a receipt layout with its receipt (order id or reference). */
+        orderId: z.string().trim().min(4, 'type the order reference').max(26).optional(),
         characterSet: z.string().max(40).default('PC858_EURO'),
       })
       .strict()
       .refine((v) => (v.layoutId === undefined) !== (v.text === undefined), 'give either layoutId or text'),
-    output: z.object({ preview: PngSchema.nullable(), problems: z.array(LayoutProblemSchema) }),
+    output: z.object({
+      preview: PngSchema.nullable(),
+      problems: z.array(LayoutProblemSchema),
+      /** Set when an order filled the preview: its reference and what of it printed, e.g. "ticket Stalls C-3". */
+      filledFrom: z.object({ reference: z.string(), what: z.string() }).optional(),
+    }),
   }),
   saveLayout: defineProcedure({
     channel: 'bo:layouts:save',

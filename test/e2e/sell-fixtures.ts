@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { demoCashier, signIn } from './fixtures.ts';
 import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
 
 /** Counts what the cashier does: every click and key press the test makes goes through here. */
@@ -56,4 +57,23 @@ export function latestOrderTickets(dataDir: string): { orderId: string; code: st
   } finally {
     db.close();
   }
+}
+
+/**
+ * A fresh window of its own (context) signed in at the Sell screen, once the performance list has
+ * put the focus on the next performance, so the first key a test presses lands where a cashier's would.
+ */
+export async function counterPage(
+  browser: Browser,
+  url: string,
+  who: { name: string; pin: string } = demoCashier,
+  viewport = { width: 1280, height: 800 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(url);
+  await signIn(page, who.name, who.pin);
+  await page.getByTestId('performance-row').first().waitFor();
+  await page.locator('[data-testid=performance-row]:focus').waitFor();
+  return page;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoCashier, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
-import { ActionCounter, latestOrderTickets, printedBytes, printedJobs } from './sell-fixtures.ts';
+import { demoCashier, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
+import { ActionCounter, counterPage, latestOrderTickets, printedBytes, printedJobs } from './sell-fixtures.ts';
 
 let browser: Browser;
 let host: RunningHost;
@@ -14,20 +14,12 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function counterPage(who = demoCashier, viewport = { width: 1280, height: 800 }, url = host.url): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(url);
-  await signIn(page, who.name, who.pin);
-  await page.getByTestId('performance-row').first().waitFor();
-  return page;
-}
 
 const DRAWER_PULSE = Buffer.from([0x1b, 0x70, 0x00, 0x32, 0xfa]);
 
 describe('selling at the counter', () => {
   it('sells 2 Adult seats for tonight’s first performance for exact cash in at most 6 actions, printed', async () => {
-    const page = await counterPage();
+    const page = await counterPage(browser, host.url);
     const before = printedBytes(host.dataDir).length;
     // The soonest performance has the focus as soon as the list is there.
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
@@ -74,7 +66,7 @@ describe('selling at the counter', () => {
   });
 
   it('reserves a chosen seat for a named customer and prints the slip', async () => {
-    const page = await counterPage(demoCashier, { width: 1920, height: 1080 });
+    const page = await counterPage(browser, host.url, demoCashier, { width: 1920, height: 1080 });
     const before = printedBytes(host.dataDir).length;
     await page.getByTestId('performance-row').nth(1).click();
     const seat = page.locator('[data-testid=seat][data-look=available]').nth(5);
@@ -98,7 +90,7 @@ describe('selling at the counter', () => {
   });
 
   it('takes a split payment by card and cash with a changed price band, and shows the change large', async () => {
-    const page = await counterPage();
+    const page = await counterPage(browser, host.url);
     await page.locator('[data-testid=performance-row]:focus').click();
     await page.getByTestId('best-2').click();
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
@@ -122,7 +114,7 @@ describe('selling at the counter', () => {
   });
 
   it('two stations race for the same seat: one sells it, the other is told which seat went', async () => {
-    const [a, b] = await Promise.all([counterPage(demoCashier), counterPage({ name: 'Tom Booth', pin: '2222' })]);
+    const [a, b] = await Promise.all([counterPage(browser, host.url, demoCashier), counterPage(browser, host.url, { name: 'Tom Booth', pin: '2222' })]);
     await Promise.all([a.getByTestId('performance-row').first().click(), b.getByTestId('performance-row').first().click()]);
     await Promise.all([a.getByTestId('seat-map').waitFor(), b.getByTestId('seat-map').waitFor()]);
     const label = (await a.locator('[data-testid=seat][data-look=available]').nth(20).getAttribute('data-label'))!;
@@ -152,7 +144,7 @@ describe('selling at the counter', () => {
       // No --demo: the demo catalogue without the simulated printer, so this station has none.
       const loaded = await fetch(`${bare.url}/api/loadDemo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(loaded.ok).toBe(true);
-      const page = await counterPage(demoCashier, { width: 1280, height: 800 }, bare.url);
+      const page = await counterPage(browser, bare.url, demoCashier, { width: 1280, height: 800 });
       await page.keyboard.press('Enter');
       await page.getByTestId('seat-map').waitFor();
       await page.keyboard.press('1');

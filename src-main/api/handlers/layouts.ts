@@ -1,6 +1,7 @@
 import type { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
+import { orderIdFromTyped, orderPrintData } from '../../print/order-print-data.ts';
 import { listLayoutChoices, setEventLayout, setPriceBandLayout } from '../../print/layout-choices.ts';
 import { printAssets } from '../../print/print-assets.ts';
 import { startPrintService } from '../../print/print-service.ts';
@@ -26,6 +27,19 @@ export { printAssets };
 /** Zod's optional fields must not carry `undefined` through the contract's output check. */
 function plainProblem(p: LayoutProblem): LayoutProblem {
   return JSON.parse(JSON.stringify(p)) as LayoutProblem;
+}
+
+/** A real order's print data for a layout's preview: its first valid ticket, or its receipt. */
+function orderFill(office: BoxOffice, typed: string, layout: Layout) {
+  const sale = orderPrintData(office, orderIdFromTyped(office, typed));
+  const from = (what: string) => ({ reference: sale.reference, what });
+  if (layout.kind === 'receipt') return { data: sale.receipt, from: from('receipt') };
+  if (layout.kind !== 'ticket') {
+    throw new MarqueeError('BAD_INPUT', `The layout '${layout.name}' prints a ${layout.kind}; only ticket and receipt layouts can preview an order.`);
+  }
+  const first = sale.tickets[0];
+  if (!first) throw new MarqueeError('BAD_INPUT', `Order ${sale.reference} has no valid tickets left to preview; choose another order or sample data.`);
+  return { data: first.data, from: from(`ticket ${first.data.seat.label}`) };
 }
 
 export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof layoutProcedures> {
@@ -66,12 +80,14 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       if (kind !== layout.kind) {
         throw new MarqueeError('BAD_INPUT', `The layout '${layout.name}' prints a ${layout.kind}; it cannot preview ${kind} data.`);
       }
+      const filled = input.orderId === undefined ? null : orderFill(office, input.orderId, layout);
       const profile = { type: 'epson' as const, widthDots: layout.widthDots, characterSet: input.characterSet };
-      const bytes = await renderDocument(layout, sampleData(kind), profile, logos);
+      const bytes = await renderDocument(layout, filled?.data ?? sampleData(kind), profile, logos);
       const raster = renderPreviewRaster(bytes, layout.widthDots);
       return {
         preview: { png: renderPreviewPng(bytes, layout.widthDots).toString('base64'), widthDots: raster.width, heightDots: raster.height },
         problems: problems.map(plainProblem),
+        ...(filled ? { filledFrom: filled.from } : {}),
       };
     },
     saveLayout: (input, ctx) => {

@@ -3,7 +3,9 @@ import { MarqueeError } from '../../../src-shared/errors.ts';
 import { canEncodeCode128B, code128Modules } from './code128.ts';
 import { codePage, encodeOnPage, type CodePage } from './code-pages.ts';
 import { drawText, plainStyle, type TextStyle } from './draw-text.ts';
-import { EscPosWriter, type Align } from './escpos-writer.ts';
+import type { Align, PrinterCommands } from './command-set.ts';
+import { EscPosWriter } from './escpos-writer.ts';
+import { StarLineWriter } from './star-writer.ts';
 import type { Layout } from './layout-loader.ts';
 import type { BlockLayoutElement, LayoutElement } from './layout-schema.ts';
 import type { LogoStore } from './logo-store.ts';
@@ -91,7 +93,7 @@ export function wrap(text: string, columns: number): string[] {
 }
 
 class DocumentEncoder {
-  readonly w = new EscPosWriter();
+  readonly w: PrinterCommands;
   readonly page: CodePage;
   readonly width: number;
 
@@ -101,6 +103,8 @@ class DocumentEncoder {
     profile: PrinterProfile,
   ) {
     this.page = codePage(profile.characterSet);
+    // Star printers in their own Star Line Mode; every other type speaks ESC/POS (Star in its ESC/POS emulation is 'epson').
+    this.w = profile.type === 'star' ? new StarLineWriter() : new EscPosWriter();
     this.width = layout.widthDots;
     if (layout.widthDots > profile.widthDots) {
       throw new MarqueeError(
@@ -108,7 +112,7 @@ class DocumentEncoder {
         `The layout '${layout.name}' is ${layout.widthDots} dots wide but this printer prints ${profile.widthDots}; choose a layout for its paper.`,
       );
     }
-    this.w.initialise(this.page.escT, layout.widthDots < profile.widthDots ? layout.widthDots : undefined);
+    this.w.initialise(this.page, layout.widthDots < profile.widthDots ? layout.widthDots : undefined);
   }
 
   /** One line of text in the printer's font, or drawn as a picture when the code page lacks a character. */
@@ -255,7 +259,7 @@ function padRaster(r: Raster1Bit, width: number, align: Align): Raster1Bit {
   return out;
 }
 
-/** The exact ESC/POS bytes of one document, ending with the layout's own feed and cut. */
+/** The exact printer bytes of one document (ESC/POS, or Star Line Mode for a 'star' profile), ending with the layout's own feed and cut. */
 export async function renderDocument(layout: Layout, data: PrintData, profile: PrinterProfile, logos: LogoStore): Promise<Buffer> {
   if (data.kind !== layout.kind) {
     throw new MarqueeError('BAD_INPUT', `The layout '${layout.name}' prints a ${layout.kind}, not a ${data.kind}.`);

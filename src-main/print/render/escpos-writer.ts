@@ -1,6 +1,8 @@
+import type { CodePage } from './code-pages.ts';
+import type { Align, PrinterCommands } from './command-set.ts';
 import type { Raster1Bit } from './types.ts';
 
-export type Align = 'left' | 'center' | 'right';
+export type { Align } from './command-set.ts';
 const ESC = 0x1b;
 const GS = 0x1d;
 
@@ -18,7 +20,7 @@ const initial: State = { align: 'left', width: 1, height: 1, bold: false, underl
  * Builds one Epson ESC/POS byte stream. It remembers the printer's text mode and only sends the
  * commands that change it, which keeps tickets short on slow serial links.
  */
-export class EscPosWriter {
+export class EscPosWriter implements PrinterCommands {
   private buf = Buffer.allocUnsafe(8192);
   private len = 0;
   private state: State = { ...initial };
@@ -37,8 +39,8 @@ export class EscPosWriter {
   }
 
   /** ESC @, then the code page (ESC t) and, for a layout narrower than the paper, GS W. */
-  initialise(escT: number, printAreaDots?: number): this {
-    this.bytes(ESC, 0x40, ESC, 0x74, escT);
+  initialise(page: CodePage, printAreaDots?: number): this {
+    this.bytes(ESC, 0x40, ESC, 0x74, page.escT);
     this.state = { ...initial };
     if (printAreaDots !== undefined) this.bytes(GS, 0x57, printAreaDots & 0xff, printAreaDots >> 8);
     return this;

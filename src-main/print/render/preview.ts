@@ -2,20 +2,27 @@ import QRCode from 'qrcode';
 import { PNG } from 'pngjs';
 import { code128Bars } from './code128.ts';
 import { drawText, plainStyle } from './draw-text.ts';
-import { decodeEscPos, type PrintOp } from './escpos-decoder.ts';
-import { blankRaster, getDot, setDot, type Raster1Bit } from './types.ts';
+import { decodeEscPos, type DecodedDocument, type PrintOp } from './escpos-decoder.ts';
+import { decodeStarLine } from './star-decoder.ts';
+import { blankRaster, getDot, setDot, type PrinterProfile, type Raster1Bit } from './types.ts';
 
 const FONT_W = 12;
 const FONT_H = 24;
 const LINE_GAP = 6;
 const CUT_HEIGHT = 24;
 
+/** Decodes bytes in the command set the encoder writes for this printer type: Star Line Mode for 'star', else ESC/POS. */
+export function decodePrinterBytes(bytes: Uint8Array, type: PrinterProfile['type'] = 'epson'): DecodedDocument {
+  return type === 'star' ? decodeStarLine(bytes) : decodeEscPos(bytes);
+}
+
 /**
  * Renders the document the bytes describe as a picture the width of the printer's dots, by
  * decoding those very bytes: the preview shows what the printer was sent, never a second opinion.
+ * `type` is the printer type the bytes were encoded for (Epson ESC/POS unless told).
  */
-export function renderPreviewRaster(bytes: Uint8Array, widthDots: number): Raster1Bit {
-  const doc = decodeEscPos(bytes);
+export function renderPreviewRaster(bytes: Uint8Array, widthDots: number, type: PrinterProfile['type'] = 'epson'): Raster1Bit {
+  const doc = decodePrinterBytes(bytes, type);
   const area = Math.min(widthDots, doc.printAreaDots ?? widthDots);
   const offsetX = (align: 'left' | 'center' | 'right', w: number) =>
     align === 'left' ? 0 : align === 'center' ? Math.max(0, (area - w) >> 1) : Math.max(0, area - w);
@@ -31,8 +38,8 @@ export function renderPreviewRaster(bytes: Uint8Array, widthDots: number): Raste
   return canvas;
 }
 
-export function renderPreviewPng(bytes: Buffer, widthDots: number): Buffer {
-  return rasterToPng(renderPreviewRaster(bytes, widthDots));
+export function renderPreviewPng(bytes: Buffer, widthDots: number, type: PrinterProfile['type'] = 'epson'): Buffer {
+  return rasterToPng(renderPreviewRaster(bytes, widthDots, type));
 }
 
 /** A 1-bit raster as an 8-bit grey PNG (black dots on white paper). */

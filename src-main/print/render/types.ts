@@ -1,6 +1,6 @@
 /** What the renderer needs to know about one printer; the printers module (part 2) stores these. */
 export interface PrinterProfile {
-  /** Command dialect of node-thermal-printer's names; all are rendered as Epson ESC/POS (Star in its ESC/POS emulation). */
+  /** Command dialect by node-thermal-printer's names: 'star' is rendered in Star Line Mode, every other type as Epson ESC/POS. */
   type: 'epson' | 'star' | 'tanca' | 'daruma' | 'brother' | 'custom';
   /** Printable dots per line: 576 for 80 mm paper, 384 for 58 mm, at 203 dpi. */
   widthDots: number;

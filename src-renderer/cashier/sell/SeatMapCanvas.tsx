@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
-import { SeatGlyph, type SeatLook } from './SeatGlyph.tsx';
+import { SeatGlyph, lookWords, type SeatLook } from './SeatGlyph.tsx';
 import { isTyping } from './keys.ts';
+import { firstSeat, isArrow, seatToward } from './seat-cursor.ts';
 import type { SeatMap } from './types.ts';
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   onSeat(seat: SeatOnMap): void;
   /** A rectangle dragged over several seats: the free ones among them. */
   onSeats(seats: SeatOnMap[]): void;
+  /** False while the sale's result is shown: Enter then belongs to "next customer". */
+  active: boolean;
 }
 
 interface View {
@@ -27,8 +30,10 @@ const MARGIN = 20;
 /**
  * The plan drawn in SVG at its own coordinates. Wheel or +/− zooms, Shift+drag (or the middle
  * button) pans, a click takes or gives back one seat, a drag draws a rectangle round several.
+ * From the keyboard, S (or Tab) focuses the map, the arrows move a seat cursor and Space or Enter
+ * takes or gives back the seat under it, the same path as a click.
  */
-export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
+export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
   const fit = useMemo<View>(() => ({ x: -MARGIN, y: -MARGIN, w: map.width + 2 * MARGIN, h: map.height + 2 * MARGIN }), [map.width, map.height]);
   const [view, setView] = useState<View>(fit);
   const [band, setBand] = useState<View | null>(null);
@@ -37,7 +42,46 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
   const colors = useMemo(() => new Map(map.categories.map((c) => [c.name, c.color])), [map.categories]);
   const byUnit = useMemo(() => new Map(map.seats.map((s) => [s.unitId, s])), [map.seats]);
 
+  const [cursor, setCursor] = useState<number | null>(null);
+  // The ring shows for keyboard use only; a pointer user sees the seat they clicked change instead.
+  const [ring, setRing] = useState(false);
+  const cursorSeat = cursor === null ? undefined : byUnit.get(cursor);
+
   useEffect(() => setView(fit), [fit]);
+
+  function moveCursorTo(seat: SeatOnMap) {
+    setCursor(seat.unitId);
+    // Keep the cursor on screen when zoomed in: centre the view on a seat that left it.
+    setView((v) =>
+      seat.x < v.x || seat.x > v.x + v.w || seat.y < v.y || seat.y > v.y + v.h ? { ...v, x: seat.x - v.w / 2, y: seat.y - v.h / 2 } : v,
+    );
+  }
+
+  function onFocus() {
+    setRing(svgRef.current?.matches(':focus-visible') ?? false);
+    if (!cursorSeat) {
+      const start = firstSeat(map.seats, (s) => lookOf(s) === 'available');
+      if (start) setCursor(start.unitId);
+    }
+  }
+
+  function onKeyDown(e: ReactKeyboardEvent<SVGSVGElement>) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (isArrow(e.key)) {
+      e.preventDefault();
+      setRing(true);
+      const from = cursorSeat ?? firstSeat(map.seats, (s) => lookOf(s) === 'available');
+      if (!from) return;
+      const next = cursorSeat ? seatToward(map.seats, from, e.key) : from;
+      if (next) moveCursorTo(next);
+    } else if ((e.key === ' ' || e.key === 'Enter') && active) {
+      e.preventDefault();
+      // Enter must not also reach the window's listeners (they would act on it a second time).
+      e.nativeEvent.stopImmediatePropagation();
+      setRing(true);
+      if (cursorSeat) onSeat(cursorSeat);
+    }
+  }
 
   function zoom(factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) {
     setView((v) => {
@@ -53,6 +97,7 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
       if (e.key === '+' || e.key === '=') zoom(0.8);
       else if (e.key === '-' || e.key === '_') zoom(1.25);
       else if (e.key === '0') setView(fit);
+      else if (e.key.toLowerCase() === 's') svgRef.current?.focus();
       else return;
       e.preventDefault();
     }
@@ -82,6 +127,7 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
   }
 
   function onPointerDown(e: ReactPointerEvent<SVGSVGElement>) {
+    setRing(false);
     if (e.button !== 0 && e.button !== 1) return;
     const p = toPlan(e.clientX, e.clientY);
     drag.current = { kind: e.shiftKey || e.button === 1 ? 'pan' : 'select', startX: e.clientX, startY: e.clientY, sx: p.x, sy: p.y, view, moved: false };
@@ -111,7 +157,10 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
     if (!d.moved) {
       const unit = (e.target as Element).closest('[data-unit]')?.getAttribute('data-unit');
       const seat = unit ? byUnit.get(Number(unit)) : undefined;
-      if (seat) onSeat(seat);
+      if (seat) {
+        setCursor(seat.unitId);
+        onSeat(seat);
+      }
       return;
     }
     if (d.kind === 'select' && band) {
@@ -129,9 +178,15 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
         ref={svgRef}
         className="sell-map"
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
-        role="img"
-        aria-label={`Seat map of ${map.performance.venueName}`}
+        role="application"
+        tabIndex={0}
+        aria-label={`Seat map of ${map.performance.venueName}. Arrow keys move between seats, Space or Enter takes or gives back a seat.`}
+        aria-describedby="seat-cursor-words"
         data-testid="seat-map"
+        data-cursor={cursorSeat?.label}
+        onFocus={onFocus}
+        onBlur={() => setRing(false)}
+        onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -159,8 +214,21 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
         {map.seats.map((s) => (
           <SeatGlyph key={s.unitId} seat={s} look={lookOf(s)} color={colors.get(s.category) ?? '#5b7bd5'} />
         ))}
+        {ring && cursorSeat && (
+          <circle
+            className="seat-cursor"
+            data-testid="seat-cursor"
+            cx={cursorSeat.x}
+            cy={cursorSeat.y}
+            r={cursorSeat.radius * 1.6}
+            pointerEvents="none"
+          />
+        )}
         {band && <rect className="select-band" x={band.x} y={band.y} width={band.w} height={band.h} />}
       </svg>
+      <p className="seat-cursor-words" id="seat-cursor-words" aria-live="polite" data-testid="seat-cursor-words">
+        {ring && cursorSeat ? seatWords(cursorSeat, lookOf(cursorSeat)) : ''}
+      </p>
       <div className="map-zoom" role="group" aria-label="Zoom">
         <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom in" data-testid="zoom-in">
           + <kbd>+</kbd>
@@ -174,4 +242,10 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats }: Props) {
       </div>
     </div>
   );
+}
+
+/** What the live region says about the seat under the cursor. */
+function seatWords(seat: SeatOnMap, look: SeatLook): string {
+  const extras = [seat.wheelchair ? 'wheelchair place' : '', seat.restrictedView ? 'restricted view' : ''].filter(Boolean);
+  return [seat.label, seat.category, lookWords[look], ...extras].join(' · ');
 }

@@ -12,7 +12,7 @@ import { ReservePanel } from './ReservePanel.tsx';
 import { LookSample, lookWords, type SeatLook } from './SeatGlyph.tsx';
 import { SeatMapCanvas } from './SeatMapCanvas.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
-import type { PrintOutcome, Reservation, Sale, Tender } from './types.ts';
+import { KEYS, type PrintOutcome, type Reservation, type Sale, type Tender } from './types.ts';
 import { errorWords, useHold } from './use-hold.ts';
 
 interface Props {
@@ -47,17 +47,23 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     [performanceId, map.reload],
   );
 
+  const { mapCaughtUp } = hold;
+  useEffect(() => {
+    if (map.data) mapCaughtUp(map.data);
+  }, [map.data, mapCaughtUp]);
+
   const mine = useMemo(() => new Set(state.items.map((i) => i.unitId)), [state.items]);
   const lookOf = useCallback(
     (s: SeatOnMap): SeatLook => {
       if (state.pendingGive.has(s.unitId)) return 'available';
+      if (state.released.has(s.unitId) && s.state === 'held' && s.heldByMe) return 'available';
       if (state.pendingTake.has(s.unitId)) return 'mine';
       // In the basket already, even before the map has caught up with the hold.
       if (mine.has(s.unitId) && (s.state === 'held' || s.state === 'available')) return 'mine';
       if (s.state === 'held') return s.heldByMe ? 'mine' : 'held';
       return s.state;
     },
-    [state.pendingGive, state.pendingTake, mine],
+    [state.pendingGive, state.pendingTake, state.released, mine],
   );
 
   const lines = useMemo(() => basketLines(state.items, bands.data ?? [], chosenBands), [state.items, bands.data, chosenBands]);
@@ -213,7 +219,11 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
               </button>
             ))}
           </div>
-          <SeatMapCanvas map={map.data} lookOf={lookOf} onSeat={onSeat} onSeats={(seats) => void hold.take(seats)} />
+          <SeatMapCanvas map={map.data} lookOf={lookOf} onSeat={onSeat} onSeats={(seats) => void hold.take(seats)} active={!done} />
+          <p className="map-keys" data-testid="map-keys">
+            Keyboard: <kbd>{KEYS.focusMap}</kbd> seat map · <kbd>{KEYS.moveSeat}</kbd> move between seats · <kbd>Space</kbd> or <kbd>Enter</kbd> take
+            or give back the seat
+          </p>
           <ul className="legend" aria-label="Legend">
             {map.data.categories.map((c) => (
               <li key={c.name}>

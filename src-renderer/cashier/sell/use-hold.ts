@@ -11,11 +11,13 @@ export interface HoldState {
   /** Seats shown as taken or given back before the core has answered. */
   pendingTake: ReadonlySet<number>;
   pendingGive: ReadonlySet<number>;
+  /** Given back since the map was last loaded: the map may still say this window holds them. */
+  released: ReadonlySet<number>;
   error: string | null;
   busy: boolean;
 }
 
-const empty: HoldState = { holdId: null, expiresAt: null, items: [], pendingTake: new Set(), pendingGive: new Set(), error: null, busy: false };
+const empty: HoldState = { holdId: null, expiresAt: null, items: [], pendingTake: new Set(), pendingGive: new Set(), released: new Set(), error: null, busy: false };
 
 export function errorWords(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -51,8 +53,12 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
     setState((s) => {
       const known = new Set(s.items.map((i) => i.unitId));
       const pendingTake = new Set(s.pendingTake);
-      for (const item of added) pendingTake.delete(item.unitId);
-      return { ...s, holdId, expiresAt, items: [...s.items, ...added.filter((i) => !known.has(i.unitId))], pendingTake };
+      const released = new Set(s.released);
+      for (const item of added) {
+        pendingTake.delete(item.unitId);
+        released.delete(item.unitId);
+      }
+      return { ...s, holdId, expiresAt, items: [...s.items, ...added.filter((i) => !known.has(i.unitId))], pendingTake, released };
     });
 
   const take = useCallback(
@@ -77,7 +83,7 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
           const gone = new Set(unitIds);
           const items = s.items.filter((i) => !gone.has(i.unitId));
           const pendingGive = new Set([...s.pendingGive].filter((id) => !gone.has(id)));
-          return { ...s, items, pendingGive, ...(items.length === 0 ? { holdId: null, expiresAt: null } : {}) };
+          return { ...s, items, pendingGive, released: new Set([...s.released, ...unitIds]), ...(items.length === 0 ? { holdId: null, expiresAt: null } : {}) };
         });
       });
     },
@@ -126,7 +132,7 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
       run(async () => {
         const holdId = current.current.holdId;
         if (holdId) await call('releaseHold', { holdId });
-        setState(empty);
+        setState((s) => ({ ...empty, released: new Set([...s.released, ...s.items.map((i) => i.unitId)]) }));
       }),
     [run],
   );
@@ -138,7 +144,21 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
     setState({ ...empty, error: 'The hold ran out and its seats went back on sale; choose them again.' });
     reloadMap();
   }, [reloadMap]);
+  /**
+   * A freshly loaded map that no longer shows a given-back seat as ours has caught up with it. A
+   * load that started before the release still shows it held by us: that one is not believed.
+   */
+  const mapCaughtUp = useCallback(
+    (loaded: SeatMap) =>
+      setState((s) => {
+        if (s.released.size === 0) return s;
+        const stillOurs = new Set(loaded.seats.filter((seat) => seat.state === 'held' && seat.heldByMe).map((seat) => seat.unitId));
+        const released = new Set([...s.released].filter((id) => stillOurs.has(id)));
+        return released.size === s.released.size ? s : { ...s, released };
+      }),
+    [],
+  );
   const setError = useCallback((error: string | null) => setState((s) => ({ ...s, error })), []);
 
-  return { state, take, give, best, addPlace, extend, clear, reset, expired, setError };
+  return { state, take, give, best, addPlace, extend, clear, reset, expired, setError, mapCaughtUp };
 }

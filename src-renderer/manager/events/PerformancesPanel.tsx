@@ -6,7 +6,7 @@ import { Feedback, STATE_LABELS, formatDateTime, fromLocalInput, toLocalInput, u
 
 type Impact = OutputOf<'performanceImpact'>;
 
-/** An event's performances: put on or off sale, move the on-sale window, cancel with what is left to refund. */
+/** An event's performances: put on or off sale, move the on-sale window (from and until), cancel with what is left to refund. */
 export function PerformancesPanel({ eventId, refresh }: { eventId: string; refresh: number }) {
   const list = useAsync(() => call('listEventPerformances', { eventId }), [eventId, refresh]);
   const action = useAction();
@@ -75,7 +75,7 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
             <th>Performance</th>
             <th className="num">Sold</th>
             <th>Move start to</th>
-            <th>On sale from</th>
+            <th>On-sale window</th>
             <th>State</th>
             <th />
           </tr>
@@ -107,16 +107,37 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
                 />
               </td>
               <td>
-                <input
-                  type="datetime-local"
-                  className="when"
-                  defaultValue={toLocalInput(p.onSaleFrom)}
-                  aria-label="On sale from"
-                  onBlur={(e) => {
-                    const v = fromLocalInput(e.target.value);
-                    if (v !== p.onSaleFrom) void change(p.id, { onSaleFrom: v });
-                  }}
-                />
+                {/* Stacked so the table still fits 1280 px; an empty "until" sells until the start. */}
+                <div className="on-sale-window">
+                  <label>
+                    From
+                    <input
+                      type="datetime-local"
+                      className="when"
+                      defaultValue={toLocalInput(p.onSaleFrom)}
+                      aria-label="On sale from"
+                      onBlur={(e) => {
+                        const v = fromLocalInput(e.target.value);
+                        if (v !== p.onSaleFrom) void change(p.id, { onSaleFrom: v });
+                      }}
+                    />
+                  </label>
+                  <label>
+                    Until
+                    <input
+                      type="datetime-local"
+                      className="when"
+                      defaultValue={toLocalInput(p.onSaleUntil)}
+                      aria-label="On sale until (empty: until the performance starts)"
+                      title="Empty: on sale until the performance starts"
+                      onBlur={(e) => {
+                        const v = fromLocalInput(e.target.value);
+                        if (v !== p.onSaleUntil) void change(p.id, { onSaleUntil: v });
+                      }}
+                      data-testid="performance-on-sale-until"
+                    />
+                  </label>
+                </div>
               </td>
               <td>
                 <span className={`badge ${p.state}`} data-testid="performance-state">

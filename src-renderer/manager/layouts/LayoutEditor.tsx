@@ -37,6 +37,13 @@ export function LayoutEditor({ layouts, logos, onSaved }: Props) {
   const [printers, setPrinters] = useState<{ id: string; name: string }[]>([]);
   const [printerId, setPrinterId] = useState('');
   const rawRef = useRef<HTMLTextAreaElement>(null);
+  // The preview fills with sample data, or with a real order once a reference is typed and shown.
+  const [previewWith, setPreviewWith] = useState<'sample' | 'order'>('sample');
+  const [orderTyped, setOrderTyped] = useState('');
+  const [orderShown, setOrderShown] = useState('');
+  const [filledFrom, setFilledFrom] = useState<{ reference: string; what: string } | null>(null);
+  const [orderProblem, setOrderProblem] = useState<string | null>(null);
+  const orderId = previewWith === 'order' && orderShown ? orderShown : null;
 
   const info = layouts.find((l) => l.id === layoutId);
   const parsed = readDoc(text);
@@ -77,20 +84,27 @@ export function LayoutEditor({ layouts, logos, onSaved }: Props) {
     let live = true;
     setPreviewing(true);
     const timer = setTimeout(() => {
-      call('previewLayout', { text })
+      call('previewLayout', orderId ? { text, orderId } : { text })
         .then((out) => {
           if (!live) return;
           setProblems(out.problems);
+          setOrderProblem(null);
+          setFilledFrom(out.filledFrom ?? null);
           if (out.preview) setPreview(out.preview);
         })
-        .catch((e: unknown) => live && setProblems([{ id: layoutId, file: '', problem: messageOf(e), message: messageOf(e) }]))
+        .catch((e: unknown) => {
+          if (!live) return;
+          // A wrong reference is the order box's problem, not the layout's.
+          if (orderId) setOrderProblem(messageOf(e));
+          else setProblems([{ id: layoutId, file: '', problem: messageOf(e), message: messageOf(e) }]);
+        })
         .finally(() => live && setPreviewing(false));
     }, PREVIEW_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, orderId]);
 
   const update = (next: LayoutDoc) => setText(writeDoc(next));
   const problem = problems[0] ?? null;
@@ -300,12 +314,57 @@ export function LayoutEditor({ layouts, logos, onSaved }: Props) {
           <figcaption>
             Preview {preview ? `(${preview.widthDots} × ${preview.heightDots} dots)` : ''} {previewing ? '…' : ''}
           </figcaption>
+          <form
+            className="preview-with"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setOrderShown(orderTyped.trim());
+            }}
+          >
+            <label>
+              Preview with
+              <select
+                value={previewWith}
+                onChange={(e) => setPreviewWith(e.target.value as 'sample' | 'order')}
+                data-testid="preview-with"
+              >
+                <option value="sample">Sample data</option>
+                <option value="order">An order…</option>
+              </select>
+            </label>
+            {previewWith === 'order' && (
+              <>
+                <label>
+                  Order reference
+                  <input
+                    value={orderTyped}
+                    onChange={(e) => setOrderTyped(e.target.value)}
+                    placeholder="e.g. 7K2M9Q4D"
+                    size={12}
+                    autoFocus
+                    data-testid="preview-order"
+                  />
+                </label>
+                <button type="submit" disabled={orderTyped.trim().length < 4} data-testid="preview-order-show">
+                  Show
+                </button>
+              </>
+            )}
+          </form>
+          {previewWith === 'order' && orderProblem && (
+            <p className="error" role="alert" data-testid="preview-order-problem">
+              {orderProblem}
+            </p>
+          )}
+          <p className="preview-source" data-testid="preview-source">
+            {filledFrom ? `Order ${filledFrom.reference}, ${filledFrom.what}` : 'Sample data'}
+          </p>
           {preview && (
             <img
               src={`data:image/png;base64,${preview.png}`}
-              alt="How the layout prints with sample data"
+              alt={filledFrom ? `How the layout prints order ${filledFrom.reference}` : 'How the layout prints with sample data'}
               data-testid="layout-preview"
-              className={problem ? 'stale' : ''}
+              className={problem || (previewWith === 'order' && orderProblem) ? 'stale' : ''}
               style={{ width: Math.min(preview.widthDots, 400) }}
             />
           )}

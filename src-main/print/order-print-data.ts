@@ -1,0 +1,276 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { ORDER_REFERENCE_LENGTH, orderReference } from '../../src-shared/contract/orders.ts';
+import { MarqueeError } from '../../src-shared/errors.ts';
+import type { BoxOffice } from '../core/box-office.ts';
+import { findOrders } from '../orders/find-orders.ts';
+import { readSetting } from '../core/settings.ts';
+import {
+  events,
+  orders,
+  payments,
+  performances,
+  planAreas,
+  planSeats,
+  priceBands,
+  reservations,
+  staff,
+  tickets,
+  units,
+  venues,
+  type PriceBandRow,
+} from '../db/records/schema.ts';
+import type { ReceiptPrintData, ReservationSlipPrintData, TicketPrintData, VenuePrintData } from './render/index.ts';
+import type { TaxLine } from './render/print-data.ts';
+
+/** One ticket's print data and the layout its price band or event chose (null: the printer's default). */
+export interface OrderTicketPrint {
+  data: TicketPrintData;
+  layoutId: string | null;
+}
+
+export interface OrderPrintData {
+  reference: string;
+  tickets: OrderTicketPrint[];
+  receipt: ReceiptPrintData;
+}
+
+// Capitalised: a layout that wants "Paid by card" lower-cases them itself ({payment.method|lower}).
+const METHOD_NAMES: Record<string, string> = {
+  cash: 'Cash',
+  card: 'Card',
+  voucher: 'Voucher',
+  complimentary: 'Complimentary',
+  exchange: 'Exchange credit',
+};
+
+/**
+ * What an order's tickets and receipt print, exactly as the printer gets it: printing a sale and
+ * previewing a layout with a real order both come through here. Valid tickets only, unless
+ * `ticketIds` names the ones wanted (a reprint).
+ */
+export function orderPrintData(office: BoxOffice, orderId: string, options: { ticketIds?: string[] } = {}): OrderPrintData {
+  const { records } = office;
+  const order = records.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) throw new MarqueeError('NOT_FOUND', `There is no order with id ${orderId}.`);
+  const show = showOf(office, order.performanceId);
+  const common = commonData(office, show.venue, order.staffId, order.currency);
+  const reference = orderReference(order.id);
+  let ticketRows = records.select().from(tickets).where(eq(tickets.orderId, orderId)).orderBy(asc(tickets.unitId)).all();
+  if (options.ticketIds) {
+    const wanted = new Set(options.ticketIds);
+    ticketRows = ticketRows.filter((t) => wanted.has(t.id));
+  } else {
+    ticketRows = ticketRows.filter((t) => t.state === 'valid');
+  }
+  const places = placesOf(office, ticketRows.map((t) => t.unitId));
+  const bands = bandsById(office, ticketRows.map((t) => t.priceBandId));
+
+  const ticketPrints = ticketRows.map((t): OrderTicketPrint => {
+    const seat = places.get(t.unitId) ?? { section: '', row: '', number: '', label: String(t.unitId) };
+    return {
+      data: {
+        kind: 'ticket',
+        ...common,
+        event: { title: show.title, ageRating: show.ageRating },
+        performance: { startsAt: show.startsAt, doorsAt: show.doorsAt },
+        seat,
+        priceBand: { name: t.bandName },
+        price: t.totalMinor,
+        ticket: { code: t.code, id: t.id },
+        order: { reference, soldAt: order.createdAt },
+      },
+      layoutId: bands.get(t.priceBandId)?.layoutId ?? show.layoutId,
+    };
+  });
+
+  const paymentRows = records.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.at)).all();
+  const receipt: ReceiptPrintData = {
+    kind: 'receipt',
+    ...common,
+    order: {
+      reference,
+      soldAt: order.createdAt,
+      total: order.totalMinor,
+      taxTotal: order.taxMinor,
+      paid: paymentRows.reduce((sum, p) => sum + (p.tenderedMinor ?? p.amountMinor), 0),
+      change: paymentRows.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0),
+    },
+    lines: receiptLines(show, ticketRows),
+    taxLines: taxLines(office, ticketRows, bands),
+    payments: paymentRows.map((p) => ({ method: METHOD_NAMES[p.method] ?? p.method, amount: p.tenderedMinor ?? p.amountMinor })),
+  };
+  return { reference, tickets: ticketPrints, receipt };
+}
+
+/** The order a person typed: its full id, or its reference as printed on the receipt (any case). */
+export function orderIdFromTyped(office: BoxOffice, typed: string): string {
+  const upper = typed.trim().toUpperCase();
+  const byId = office.records.select({ id: orders.id }).from(orders).where(eq(orders.id, upper)).get();
+  if (byId) return byId.id;
+  const found = upper.length === ORDER_REFERENCE_LENGTH ? findOrders(office.records, upper).filter((o) => o.reference === upper) : [];
+  if (found.length === 0) throw new MarqueeError('NOT_FOUND', `There is no order with reference ${typed.trim()}; check the reference on the receipt.`);
+  if (found.length > 1) throw new MarqueeError('BAD_INPUT', `More than one order has the reference ${upper}; type the full order id instead.`);
+  return found[0]!.orderId;
+}
+
+/** What a reservation's slip prints: the seats held for the customer and what they would cost. */
+export function reservationSlipPrintData(office: BoxOffice, reservationId: string): ReservationSlipPrintData {
+  const { records } = office;
+  const reservation = records.select().from(reservations).where(eq(reservations.id, reservationId)).get();
+  if (!reservation) throw new MarqueeError('NOT_FOUND', `There is no reservation with id ${reservationId}.`);
+  const show = showOf(office, reservation.performanceId);
+  const reserved = records
+    .select({ id: units.id, category: units.category })
+    .from(units)
+    .where(eq(units.reservationId, reservationId))
+    .orderBy(asc(units.id))
+    .all();
+  const places = placesOf(office, reserved.map((u) => u.id));
+  const bands = records.select().from(priceBands).where(eq(priceBands.eventId, show.eventId)).orderBy(asc(priceBands.sortOrder), asc(priceBands.name)).all();
+  // A reservation has no prices yet: the slip shows what each seat's first band would cost.
+  const seats = reserved.map((u) => {
+    const band = bands.find((b) => b.category === u.category) ?? bands.find((b) => b.category === null);
+    return { label: places.get(u.id)?.label ?? String(u.id), priceBand: band?.name ?? '', price: band?.priceMinor ?? 0 };
+  });
+  return {
+    kind: 'reservation',
+    ...commonData(office, show.venue, reservation.staffId, readSetting(records, 'currency', 'GBP')),
+    event: { title: show.title, ageRating: show.ageRating },
+    performance: { startsAt: show.startsAt, doorsAt: show.doorsAt },
+    reservation: {
+      reference: reservation.reference,
+      name: reservation.customerName,
+      expiresAt: reservation.deadlineAt ?? show.startsAt,
+      total: seats.reduce((sum, s) => sum + s.price, 0),
+    },
+    seats,
+  };
+}
+
+interface Show {
+  eventId: string;
+  title: string;
+  ageRating: string;
+  layoutId: string | null;
+  startsAt: number;
+  doorsAt: number;
+  venue: { name: string; address: string };
+}
+
+function showOf(office: BoxOffice, performanceId: string): Show {
+  const row = office.records
+    .select({
+      eventId: events.id,
+      title: events.title,
+      ageRating: events.ageRating,
+      layoutId: events.layoutId,
+      startsAt: performances.startsAt,
+      venueName: venues.name,
+      venueAddress: venues.address,
+    })
+    .from(performances)
+    .innerJoin(events, eq(events.id, performances.eventId))
+    .innerJoin(venues, eq(venues.id, performances.venueId))
+    .where(eq(performances.id, performanceId))
+    .get();
+  if (!row) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
+  const doorsMinutes = readSetting(office.records, 'venue.doorsMinutes', 30);
+  return {
+    eventId: row.eventId,
+    title: row.title,
+    ageRating: row.ageRating,
+    layoutId: row.layoutId,
+    startsAt: row.startsAt,
+    doorsAt: row.startsAt - doorsMinutes * 60_000,
+    venue: { name: row.venueName, address: row.venueAddress },
+  };
+}
+
+function commonData(office: BoxOffice, venue: { name: string; address: string }, staffId: string | null, currency: string) {
+  const { records } = office;
+  const venueData: VenuePrintData = {
+    // The hall where the performance happens: a Studio ticket must not send people to the main house.
+    name: venue.name,
+    address: venue.address || readSetting(records, 'venue.address', ''),
+    taxNumber: readSetting(records, 'venue.taxNumber', ''),
+    locale: readSetting(records, 'venue.locale', 'en-GB'),
+    timeZone: readSetting(records, 'venue.timeZone', 'Europe/London'),
+    currency,
+  };
+  const cashier = staffId ? records.select({ name: staff.name }).from(staff).where(eq(staff.id, staffId)).get() : undefined;
+  return { venue: venueData, station: { name: office.identity.name }, cashier: { name: cashier?.name ?? '' } };
+}
+
+interface Place {
+  section: string;
+  row: string;
+  number: string;
+  label: string;
+}
+
+/** Seat or general-admission place of each unit, worded as the seat map words it. */
+function placesOf(office: BoxOffice, unitIds: number[]): Map<number, Place> {
+  if (unitIds.length === 0) return new Map();
+  const rows = office.records
+    .select({
+      id: units.id,
+      placeNo: units.placeNo,
+      zone: planSeats.zone,
+      row: planSeats.row,
+      number: planSeats.number,
+      areaName: planAreas.name,
+    })
+    .from(units)
+    .leftJoin(planSeats, eq(planSeats.id, units.seatId))
+    .leftJoin(planAreas, eq(planAreas.id, units.areaId))
+    .where(inArray(units.id, unitIds))
+    .all();
+  return new Map(
+    rows.map((r) => {
+      if (r.zone !== null && r.row !== null && r.number !== null) {
+        return [r.id, { section: r.zone, row: r.row, number: r.number, label: `${r.zone} ${r.row}-${r.number}` }];
+      }
+      const area = r.areaName ?? '';
+      const place = String(r.placeNo ?? '');
+      return [r.id, { section: area, row: '', number: place, label: `${area} place ${place}` }];
+    }),
+  );
+}
+
+function bandsById(office: BoxOffice, ids: string[]): Map<string, PriceBandRow> {
+  if (ids.length === 0) return new Map();
+  const rows = office.records.select().from(priceBands).where(inArray(priceBands.id, [...new Set(ids)])).all();
+  return new Map(rows.map((b) => [b.id, b]));
+}
+
+type TicketRow = typeof tickets.$inferSelect;
+
+function receiptLines(show: Show, rows: TicketRow[]): ReceiptPrintData['lines'] {
+  const lines = new Map<string, ReceiptPrintData['lines'][number]>();
+  for (const t of rows) {
+    const key = `${t.bandName}\u0000${t.totalMinor}`;
+    const line = lines.get(key);
+    if (line) {
+      line.quantity += 1;
+      line.amount += t.totalMinor;
+    } else {
+      lines.set(key, { description: `${show.title}, ${t.bandName}`, quantity: 1, unitPrice: t.totalMinor, amount: t.totalMinor });
+    }
+  }
+  return [...lines.values()];
+}
+
+function taxLines(office: BoxOffice, rows: TicketRow[], bands: Map<string, PriceBandRow>): TaxLine[] {
+  const name = readSetting(office.records, 'tax.name', 'VAT');
+  const byRate = new Map<number, TaxLine>();
+  for (const t of rows) {
+    const rateBp = bands.get(t.priceBandId)?.taxRateBp ?? 0;
+    if (rateBp === 0 && t.taxMinor === 0) continue;
+    const line = byRate.get(rateBp) ?? { name, rate: `${rateBp / 100}%`, net: 0, tax: 0, gross: 0 };
+    line.tax += t.taxMinor;
+    line.gross += t.totalMinor;
+    line.net = line.gross - line.tax;
+    byRate.set(rateBp, line);
+  }
+  return [...byRate.values()];
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { demoCashier, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
+import { latestOrderTickets, printedJobs } from './sell-fixtures.ts';
+
+let browser: Browser;
+let host: RunningHost;
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const cursorLabel = (page: Page) => page.getByTestId('seat-map').getAttribute('data-cursor');
+const lookOf = (page: Page, label: string) => page.locator(`[data-testid=seat][data-label="${label}"]`).getAttribute('data-look');
+
+/** Moves the cursor right until it rests on a free seat, and returns that seat's label. */
+async function nextFreeSeat(page: Page): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const label = (await cursorLabel(page))!;
+    if ((await lookOf(page, label)) === 'available') return label;
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => cursorLabel(page)).not.toBe(label);
+  }
+  throw new Error('No free seat to the right of the cursor');
+}
+
+describe('selling from the keyboard alone', () => {
+  it('picks 2 seats with the arrows and Space and sells them for exact cash without the mouse', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await signIn(page, demoCashier.name, demoCashier.pin);
+    // From here on only the keyboard: the soonest performance already has the focus.
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('seat-map').waitFor();
+    expect(await page.getByTestId('map-keys').innerText()).toMatch(/S seat map[\s\S]*Space or Enter take/);
+
+    await page.keyboard.press('s');
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('seat-map');
+    await expect.poll(() => cursorLabel(page)).toBeTruthy();
+    await page.getByTestId('seat-cursor').waitFor();
+    const start = (await cursorLabel(page))!;
+    await expect.poll(() => page.getByTestId('seat-cursor-words').innerText()).toContain(start);
+
+    // Down goes to another row and up comes back to the same seat: the arrows follow the plan.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => cursorLabel(page)).not.toBe(start);
+    const below = (await cursorLabel(page))!;
+    expect(below.split('-')[0]).not.toBe(start.split('-')[0]);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => cursorLabel(page)).toBe(start);
+
+    const first = await nextFreeSeat(page);
+    await page.keyboard.press('Space');
+    await expect.poll(() => lookOf(page, first)).toBe('mine');
+    await expect.poll(() => page.getByTestId('seat-cursor-words').innerText()).toContain('in this basket');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => cursorLabel(page)).not.toBe(first);
+    const second = await nextFreeSeat(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lookOf(page, second)).toBe('mine');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
+    expect(await page.getByTestId('basket-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual([first, second]);
+
+    // Space on a seat already in the basket gives it back; Space again takes it again.
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1);
+    await expect.poll(() => lookOf(page, second)).toBe('available');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
+    await expect.poll(() => lookOf(page, second)).toBe('mine');
+    await keepScreenshot(page, 'sell-keyboard-basket');
+
+    await page.keyboard.press('e');
+    await page.getByTestId('done-panel').waitFor();
+    expect(await page.getByTestId('change').innerText()).toMatch(/0\.00/);
+    const tickets = latestOrderTickets(host.dataDir);
+    expect(tickets.map((t) => t.label).sort()).toEqual([first, second].sort());
+    await expect.poll(() => printedJobs(host.dataDir).join('\n'), { timeout: 15_000 }).toContain(tickets[1]!.code);
+    await keepScreenshot(page, 'sell-keyboard-done');
+
+    // With the result shown, Enter is "next customer" even though the map still has the focus.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('done-panel').waitFor({ state: 'detached' });
+    await expect.poll(() => lookOf(page, first)).toBe('booked');
+    await context.close();
+  });
+});
