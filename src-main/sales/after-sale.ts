@@ -1,7 +1,7 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { orders, tickets as ticketsTable, type OrderRow, type PaymentRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, Approval } from './actor.ts';
 import { issueTickets, priceLines, type IssuedTicket, type SaleLine } from './book.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSale } from './gate.ts';
@@ -103,6 +103,8 @@ export interface ExchangeInput {
   payments?: TenderInput[] | undefined;
   /** When they cost less: how the difference goes back. */
   refundMethod?: RefundMethod | undefined;
+  /** A manager's PIN, when the difference handed back is over the cashier refund limit. */
+  approval?: Approval | null | undefined;
 }
 
 /**
@@ -110,12 +112,11 @@ export interface ExchangeInput {
  * as an "exchange" payment out; the new order receives it as an "exchange" payment in, plus any
  * top-up, minus any difference returned, so both orders still satisfy paid = total − refunded.
  */
-export function exchangeTickets(
-  ctx: SalesContext,
-  actor: Actor,
-  input: ExchangeInput,
-): { oldOrder: OrderRow; newOrder: OrderRow; tickets: IssuedTicket[]; differenceMinor: number; changeMinor: number; changed: { performanceId: string; unitIds: number[] }[] } {
-  const now = ctx.clock.now();
+/**
+ * Everything an exchange will charge or hand back, read without writing, so the engine can ask for
+ * a manager's approval (which may count a wrong PIN) before the transaction, as a refund does.
+ */
+export function priceExchange(ctx: SalesContext, actor: Actor, input: ExchangeInput, now: number) {
   const oldOrder = requireOrder(ctx, input.orderId);
   const returned = returnableTickets(ctx, oldOrder.id, input.ticketIds);
   const hold = requireLiveHold(ctx, actor, input.holdId, now);
@@ -123,9 +124,29 @@ export function exchangeTickets(
   const held = unitRows(ctx.st.heldUnits.all(hold.id));
   if (held.length === 0) throw new MarqueeError('HOLD_EXPIRED', 'The hold has no seats left; choose the new seats again.');
   const { priced, bands, ordered } = priceLines(ctx, perf, held, input.lines, null);
+  const credit = returned.reduce((a, t) => a + t.totalMinor, 0);
+  return { oldOrder, returned, hold, perf, priced, bands, ordered, difference: priced.totalMinor - credit };
+}
+
+/** Money an exchange hands back to the customer: the old tickets were worth more than the new. */
+export function exchangeMoneyBack(difference: number): number {
+  return Math.max(0, -difference);
+}
+
+export function exchangeTickets(
+  ctx: SalesContext,
+  actor: Actor,
+  input: ExchangeInput,
+  approvedBy: string | null,
+): { oldOrder: OrderRow; newOrder: OrderRow; tickets: IssuedTicket[]; differenceMinor: number; changeMinor: number; changed: { performanceId: string; unitIds: number[] }[] } {
+  const now = ctx.clock.now();
+  const { oldOrder, returned, hold, perf, priced, bands, ordered, difference } = priceExchange(ctx, actor, input, now);
+  const moneyBack = exchangeMoneyBack(difference);
+  if (moneyBack > refundLimit(ctx) && approvedBy === null) {
+    throw new MarqueeError('FORBIDDEN', `Handing back ${money(moneyBack, oldOrder.currency)} is over the cashier limit and needs a manager's approval.`);
+  }
   const back = takeBack(ctx, oldOrder, returned, 'exchanged', now);
   const credit = back.value;
-  const difference = priced.totalMinor - credit;
   const newOrderId = newId(now);
   const creditOut = refundRow(credit, 'exchange', { orderId: oldOrder.id, actor, now, reference: newOrderId });
   const creditIn: PaymentRow = { ...creditOut, id: newId(now), orderId: newOrderId, amountMinor: credit, reference: oldOrder.id };
@@ -152,7 +173,7 @@ export function exchangeTickets(
     state: 'paid',
     stationId: actor.stationId,
     staffId: actor.staffId,
-    approvedBy: null,
+    approvedBy,
     createdAt: now,
     updatedAt: now,
   };

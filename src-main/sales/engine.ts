@@ -4,7 +4,7 @@ import type { BoxOffice } from '../core/box-office.ts';
 import { payments as paymentsTable, type DiscountCodeRow, type OrderRow, type PaymentRow, type TicketRow } from '../db/records/schema.ts';
 import { authorize } from '../staff/auth.ts';
 import type { Actor, Approval } from './actor.ts';
-import { exchangeTickets, orderTickets, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
+import { exchangeMoneyBack, exchangeTickets, orderTickets, priceExchange, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
 import { createBlock, releaseBlock } from './blocks.ts';
 import { bookSeats, type BookInput, type BookResult } from './book.ts';
 import { createSalesContext, type SalesContext } from './context.ts';
@@ -114,7 +114,12 @@ export class SalesEngine {
   }
 
   exchange(actor: Actor, input: ExchangeInput) {
-    const result = this.ctx.immediate(() => exchangeTickets(this.ctx, actor, input));
+    const quote = priceExchange(this.ctx, actor, input, this.ctx.clock.now());
+    const approvedBy =
+      exchangeMoneyBack(quote.difference) > refundLimit(this.ctx)
+        ? authorize(this.deps(), actor, 'manager', 'Handing back money over the cashier limit', input.approval)
+        : null;
+    const result = this.ctx.immediate(() => exchangeTickets(this.ctx, actor, input, approvedBy));
     for (const c of result.changed) this.changed(c.performanceId, c.unitIds);
     this.changed(result.newOrder.performanceId, [], 'order.exchanged', result.newOrder.id);
     return result;

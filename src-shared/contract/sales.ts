@@ -284,6 +284,8 @@ export const salesProcedures = {
         lines: z.array(SaleLineSchema.omit({ priceMinor: true })).min(1),
         payments: z.array(TenderSchema).max(10).optional(),
         refundMethod: RefundMethodSchema.optional(),
+        /** A manager's PIN when the difference handed back is over the cashier refund limit. */
+        approval: ApprovalSchema.optional(),
       })
       .strict(),
     output: z.object({

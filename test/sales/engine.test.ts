@@ -309,6 +309,35 @@ describe('after the sale', () => {
     expect(newOrder.payments.reduce((a, p) => a + p.amountMinor, 0)).toBe(newOrder.order.totalMinor);
   });
 
+  it('needs a manager when an exchange hands back more than the cashier limit, and writes nothing without one', () => {
+    const sold = sellTwo();
+    const later = seedAnotherPerformance(temp.office, show, T0 + 14 * 86_400_000);
+    const premium = engine.holdBestAvailable(people.cashier, { performanceId: later, quantity: 2, category: 'Premium' });
+    const up = engine.exchange(people.cashier, {
+      orderId: sold.order.id,
+      ticketIds: sold.tickets.map((t) => t.ticketId),
+      holdId: premium.holdId,
+      lines: premium.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.premium })),
+      payments: [{ method: 'card', amountMinor: 3000 }],
+    });
+    writeSetting(temp.office.records, 'refunds.cashierLimitMinor', 3000);
+    const cheap = engine.holdSeats(people.cashier, { performanceId: later, unitIds: [], places: [{ areaId: show.areaId!, quantity: 2 }] });
+    const down = {
+      orderId: up.newOrder.id,
+      ticketIds: up.tickets.map((t) => t.ticketId),
+      holdId: cheap.holdId,
+      lines: cheap.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.concession })),
+    };
+    const before = ledgerCount();
+    expectError(() => engine.exchange(people.cashier, down), 'FORBIDDEN', /Handing back money over the cashier limit needs a manager/);
+    expectError(() => engine.exchange(people.cashier, { ...down, approval: { staffId: people.cashier.staffId, pin: '1111' } }), 'FORBIDDEN', /cannot approve/);
+    expect(ledgerCount()).toBe(before);
+    expect(engine.getOrder(up.newOrder.id).tickets.every((t) => t.state === 'valid')).toBe(true);
+    const approved = engine.exchange(people.cashier, { ...down, approval: { staffId: people.manager.staffId, pin: '2222' } });
+    expect(approved.differenceMinor).toBe(3600 - 8000);
+    expect(approved.newOrder.approvedBy).toBe(people.manager.staffId);
+  });
+
   it('counts reprints and checks tickets in with a clear answer for every case', () => {
     const sold = sellTwo();
     const [t1, t2] = sold.tickets;

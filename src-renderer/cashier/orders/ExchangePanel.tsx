@@ -6,6 +6,8 @@ import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
 import { errorText } from './after-sale-kit.ts';
 import { describePrint } from './print-order.ts';
+import { ApprovalFields, type ApprovalDraft } from './ApprovalFields.tsx';
+import { MarqueeError } from '../../../src-shared/errors.ts';
 
 type Order = OutputOf<'getOrder'>['order'];
 type Ticket = OutputOf<'getOrder'>['tickets'][number];
@@ -37,6 +39,8 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
   const [method, setMethod] = useState<'cash' | 'card'>('card');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Asked for only when the core says the money handed back is over the cashier limit.
+  const [approval, setApproval] = useState<ApprovalDraft | null>(null);
   const heldRef = useRef<string | null>(null);
   const money = (minor: number) => formatMoney(minor, order.currency);
 
@@ -96,6 +100,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
         lines: hold.unitIds.map((unitId, i) => ({ unitId, priceBandId: bandIds[i]! })),
         ...(difference > 0 ? { payments: [{ method, amountMinor: difference }] } : {}),
         ...(difference < 0 ? { refundMethod: method } : {}),
+        ...(approval?.staffId && approval.pin ? { approval } : {}),
       });
       heldRef.current = null;
       // Exchanged tickets are new tickets: they print through the same path as a sale.
@@ -108,6 +113,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
       );
     } catch (err) {
       setError(errorText(err));
+      if (err instanceof MarqueeError && err.code === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
     } finally {
       setBusy(false);
     }
@@ -181,6 +187,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
           )}
         </>
       )}
+      {approval && <ApprovalFields value={approval} onChange={setApproval} />}
       {error && <p className="error" role="alert" data-testid="exchange-error">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !hold} data-testid="confirm-exchange">
