@@ -4,7 +4,9 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { findOrders } from '../orders/find-orders.ts';
 import { readSetting } from '../core/settings.ts';
+import { readBoxOfficeSettings } from '../admin/settings.ts';
 import {
+  discountCodes,
   events,
   orders,
   payments,
@@ -94,10 +96,13 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
       taxTotal: order.taxMinor,
       paid: paymentRows.reduce((sum, p) => sum + (p.tenderedMinor ?? p.amountMinor), 0),
       change: paymentRows.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0),
+      discount: order.discountMinor,
     },
     lines: receiptLines(show, ticketRows),
+    discounts: discountsOf(office, order),
     taxLines: taxLines(office, ticketRows, bands),
     payments: paymentRows.map((p) => ({ method: METHOD_NAMES[p.method] ?? p.method, amount: p.tenderedMinor ?? p.amountMinor })),
+    footerLines: footerLinesOf(office),
   };
   return { reference, tickets: ticketPrints, receipt };
 }
@@ -145,6 +150,22 @@ export function reservationSlipPrintData(office: BoxOffice, reservationId: strin
     },
     seats,
   };
+}
+
+/** The code the order used and what it took off; none when it used no code or the code took nothing off. */
+function discountsOf(office: BoxOffice, order: typeof orders.$inferSelect): ReceiptPrintData['discounts'] {
+  if (order.discountMinor <= 0) return [];
+  const code = order.discountCodeId
+    ? office.records.select({ code: discountCodes.code }).from(discountCodes).where(eq(discountCodes.id, order.discountCodeId)).get()?.code
+    : undefined;
+  return [{ code: code ?? '', amount: order.discountMinor }];
+}
+
+/** The invoice footer saved in Settings, a line per item, so an empty footer prints nothing at all. */
+function footerLinesOf(office: BoxOffice): ReceiptPrintData['footerLines'] {
+  const footer = readBoxOfficeSettings(office.records).invoiceFooter.trim();
+  if (footer === '') return [];
+  return footer.split(/\r?\n/).map((line) => ({ text: line.trimEnd() }));
 }
 
 interface Show {

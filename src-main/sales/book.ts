@@ -183,8 +183,11 @@ export function issueTickets(
   return { tickets, units: changed };
 }
 
-export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, approvedBy: string | null): BookResult {
-  const now = ctx.clock.now();
+/**
+ * Where a sale's seats come from (a live hold at this window, or an active reservation) and what
+ * they cost with their bands and discount code. Reads only: a sale and a basket quote share it.
+ */
+function priceSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput, 'holdId' | 'reservationId' | 'lines' | 'discountCode'>, now: number) {
   if ((input.holdId ? 1 : 0) + (input.reservationId ? 1 : 0) !== 1) {
     throw new MarqueeError('BAD_INPUT', 'A sale books either held seats or a reservation.');
   }
@@ -215,6 +218,34 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
   const [perf, currency] = requireOnSaleWith(ctx, performanceId, now, 'currency', 'GBP');
   const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
   const { priced, bands, ordered } = priceLines(ctx, perf, sourceUnits, input.lines, discountRow);
+  return { performanceId, reservation, currency, discountRow, priced, bands, ordered };
+}
+
+export interface SaleQuote {
+  currency: string;
+  lines: { unitId: number; listPriceMinor: number; discountMinor: number; taxMinor: number; totalMinor: number }[];
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+/** What the sale would charge now, line by line, without writing anything: the basket's figures. */
+export function quoteSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput, 'holdId' | 'reservationId' | 'lines' | 'discountCode'>): SaleQuote {
+  const { currency, priced, ordered } = priceSale(ctx, actor, input, ctx.clock.now());
+  return {
+    currency,
+    lines: priced.lines.map((line, i) => ({ unitId: ordered[i]!.id, ...line })),
+    subtotalMinor: priced.subtotalMinor,
+    discountMinor: priced.discountMinor,
+    taxMinor: priced.taxMinor,
+    totalMinor: priced.totalMinor,
+  };
+}
+
+export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, approvedBy: string | null): BookResult {
+  const now = ctx.clock.now();
+  const { performanceId, reservation, currency, discountRow, priced, bands, ordered } = priceSale(ctx, actor, input, now);
   if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== priced.totalMinor) {
     throw new MarqueeError('CONFLICT', `The price has changed: the total is ${money(priced.totalMinor, currency)}, not ${money(input.expectedTotalMinor, currency)}. Check with the customer.`, {
       totalMinor: priced.totalMinor,

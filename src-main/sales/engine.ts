@@ -6,7 +6,7 @@ import { authorize } from '../staff/auth.ts';
 import type { Actor, Approval } from './actor.ts';
 import { exchangeMoneyBack, exchangeTickets, orderTickets, priceExchange, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
 import { createBlock, releaseBlock } from './blocks.ts';
-import { bookSeats, type BookInput, type BookResult } from './book.ts';
+import { bookSeats, quoteSale, type BookInput, type BookResult, type SaleQuote } from './book.ts';
 import { createSalesContext, type SalesContext } from './context.ts';
 import { extendHold, holdBestAvailable, holdSeats, releaseHold, suggestBestAvailable, type HoldInput } from './holds.ts';
 import { endReservation, findReservationByReference, requireReservation, reserveSeats, type Customer } from './reservations.ts';
@@ -93,6 +93,11 @@ export class SalesEngine {
 
   getReservation(reservationId: string) {
     return requireReservation(this.ctx, reservationId);
+  }
+
+  /** The basket's figures from the same pricing a sale uses; writes nothing. */
+  quote(actor: Actor, input: Pick<BookInput, 'holdId' | 'reservationId' | 'lines' | 'discountCode'>): SaleQuote {
+    return quoteSale(this.ctx, actor, input);
   }
 
   /** Manager approval is needed to override a price or to let "complimentary" pay for priced seats. */

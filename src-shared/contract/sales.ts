@@ -230,6 +230,28 @@ export const salesProcedures = {
       units: z.array(z.object({ unitId: z.number().int(), label: z.string(), category: z.string() })),
     }),
   }),
+  quoteSale: defineProcedure({
+    channel: 'bo:sales:quote',
+    summary: 'What a sale of these held or reserved seats would charge now, line by line, with the discount code and tax; writes nothing.',
+    input: z
+      .object({
+        holdId: IdSchema.optional(),
+        reservationId: IdSchema.optional(),
+        lines: z.array(SaleLineSchema.omit({ priceMinor: true })).min(1).max(500),
+        discountCode: z.string().trim().max(32).optional(),
+      })
+      .strict(),
+    output: z.object({
+      currency: z.string(),
+      lines: z.array(
+        z.object({ unitId: z.number().int(), listPriceMinor: MoneySchema, discountMinor: MoneySchema, taxMinor: MoneySchema, totalMinor: MoneySchema }),
+      ),
+      subtotalMinor: MoneySchema,
+      discountMinor: MoneySchema,
+      taxMinor: MoneySchema,
+      totalMinor: MoneySchema,
+    }),
+  }),
   bookSeats: defineProcedure({
     channel: 'bo:sales:book',
     summary: 'Sell held or reserved seats: a price band per seat, optional discount code, and payments that add up to the total.',

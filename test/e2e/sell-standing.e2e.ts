@@ -91,12 +91,18 @@ describe('the basket beyond numbered seats', () => {
     const full = Number(fullTotal.replace(/[^\d.]/g, ''));
     const discounted = Math.round(full * 80) / 100;
     const money = (n: number) => `£${n.toFixed(2)}`;
+    const fullTax = Number((await page.getByTestId('basket-tax').innerText()).replace(/[^\d.]/g, ''));
 
     await page.getByTestId('discount-code').fill('friends20');
     await page.getByTestId('apply-discount').click();
     await expect.poll(() => page.getByTestId('basket-total').innerText()).toBe(money(discounted));
     expect(await page.getByTestId('basket').innerText()).toContain(`Before discount\n${fullTotal}`);
     expect(await page.getByTestId('due').innerText()).toBe(money(discounted));
+    // VAT is charged on each discounted line, so the tax shown drops with the code too (to within a
+    // penny a line of 80 %, as each line's tax is rounded on its own).
+    const tax = Number((await page.getByTestId('basket-tax').innerText()).replace(/[^\d.]/g, ''));
+    expect(tax).toBeLessThan(fullTax);
+    expect(Math.abs(tax - fullTax * 0.8)).toBeLessThanOrEqual(0.02);
     await keepScreenshot(page, 'sell-discount-basket');
 
     await page.keyboard.press('e');

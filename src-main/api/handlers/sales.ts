@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { salesProcedures } from '../../../src-shared/contract/sales.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
-import { performances, priceBands } from '../../db/records/schema.ts';
+import { readBoxOfficeSettings } from '../../admin/settings.ts';
+import { performances, priceBands, units } from '../../db/records/schema.ts';
 import { printOrder, printReservationSlip } from '../../print/print-sale.ts';
 import { salesFor } from '../../sales/engine.ts';
 import { requireActor } from '../../staff/auth.ts';
@@ -39,7 +40,9 @@ export function salesHandlers(office: BoxOffice): Pick<Handlers, keyof typeof sa
     releaseHold: (input, ctx) => engine().releaseHold(actor(ctx), input),
     extendHold: (input, ctx) => engine().extendHold(actor(ctx), input),
     reserveSeats: async (input, ctx) => {
-      const reservation = engine().reserveSeats(actor(ctx), input);
+      const who = actor(ctx);
+      const deadlineAt = input.deadlineAt ?? defaultReservationDeadline(office, input.holdId);
+      const reservation = engine().reserveSeats(who, deadlineAt === undefined ? input : { ...input, deadlineAt });
       return { ...reservation, print: await printReservationSlip(office, reservation.id) };
     },
     cancelReservation: (input, ctx) => engine().cancelReservation(actor(ctx), input),
@@ -47,6 +50,7 @@ export function salesHandlers(office: BoxOffice): Pick<Handlers, keyof typeof sa
       actor(ctx);
       return engine().findReservation(input);
     },
+    quoteSale: (input, ctx) => engine().quote(actor(ctx), input),
     // The sale is committed before anything prints: a print problem is reported, never undoes it.
     bookSeats: async (input, ctx) => {
       const sale = engine().book(actor(ctx), input);
@@ -74,4 +78,23 @@ export function salesHandlers(office: BoxOffice): Pick<Handlers, keyof typeof sa
     releaseBlock: (input, ctx) => engine().releaseBlock(actor(ctx), input),
     createDiscountCode: (input, ctx) => engine().createDiscountCode(actor(ctx), input),
   };
+}
+
+/**
+ * The collection deadline a reservation gets when the cashier sets none: the Settings' hours
+ * before curtain. None when that moment has already passed (a late reservation then lasts until
+ * the performance) or the hold is unknown (the engine reports that).
+ */
+function defaultReservationDeadline(office: BoxOffice, holdId: string): number | undefined {
+  const show = office.records
+    .select({ startsAt: performances.startsAt })
+    .from(units)
+    .innerJoin(performances, eq(performances.id, units.performanceId))
+    .where(eq(units.holdId, holdId))
+    .limit(1)
+    .get();
+  if (!show) return undefined;
+  const hours = readBoxOfficeSettings(office.records).reservationDeadlineHours;
+  const deadlineAt = show.startsAt - hours * 3_600_000;
+  return deadlineAt > office.clock.now() ? deadlineAt : undefined;
 }

@@ -81,7 +81,7 @@ const BlockElement = z.discriminatedUnion('type', [...blockElements]);
 const RepeatElement = z
   .object({
     type: z.literal('repeat'),
-    over: z.string().describe('The list to walk: lines, taxLines, payments, seats, takings (which depend on the kind).'),
+    over: z.string().describe('The list to walk: lines, taxLines, payments, discounts, footerLines, seats, takings (which depend on the kind).'),
     elements: z.array(BlockElement).min(1),
   })
   .strict()

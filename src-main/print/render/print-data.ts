@@ -51,10 +51,17 @@ export interface TaxLine {
 
 export interface ReceiptPrintData extends Common {
   kind: 'receipt';
-  order: { reference: string; soldAt: number; total: number; taxTotal: number; paid: number; change: number };
+  order: { reference: string; soldAt: number; total: number; taxTotal: number; paid: number; change: number; discount: number };
   lines: ReceiptLine[];
+  /**
+   * The discount code the order used, or none: a list so that a layout's `repeat` prints the
+   * discount line only when there is one. `amount` is what it took off, a positive number.
+   */
+  discounts: Array<{ code: string; amount: number }>;
   taxLines: TaxLine[];
   payments: Array<{ method: string; amount: number }>;
+  /** The invoice footer from Settings, one item per line; none when the footer is empty. */
+  footerLines: Array<{ text: string }>;
 }
 
 export interface ReservationSlipPrintData extends Common {
@@ -136,11 +143,14 @@ export const fieldCatalogs: Record<LayoutKind, FieldCatalog> = {
       'order.taxTotal': 'money',
       'order.paid': 'money',
       'order.change': 'money',
+      'order.discount': 'money',
     },
     lists: {
       lines: { item: 'line', fields: { description: 'text', quantity: 'count', unitPrice: 'money', amount: 'money' } },
       taxLines: { item: 'tax', fields: taxLineFields },
       payments: { item: 'payment', fields: { method: 'text', amount: 'money' } },
+      discounts: { item: 'discount', fields: { code: 'text', amount: 'money' } },
+      footerLines: { item: 'footer', fields: { text: 'text' } },
     },
   },
   reservation: {
@@ -214,13 +224,15 @@ export function sampleData(kind: LayoutKind): PrintData {
       return {
         kind,
         ...sampleCommon,
-        order: { reference: 'BX-40213', soldAt: SOLD, total: 6100, taxTotal: 1016, paid: 7000, change: 900 },
+        order: { reference: 'BX-40213', soldAt: SOLD, total: 6100, taxTotal: 1016, paid: 7000, change: 900, discount: 610 },
         lines: [
           { description: 'The Winter Tale, 4 Dec, Adult', quantity: 2, unitPrice: 2450, amount: 4900 },
           { description: 'The Winter Tale, 4 Dec, Child', quantity: 1, unitPrice: 1200, amount: 1200 },
         ],
+        discounts: [{ code: 'FRIENDS10', amount: 610 }],
         taxLines: [{ name: 'VAT', rate: '20%', net: 5084, tax: 1016, gross: 6100 }],
         payments: [{ method: 'Cash', amount: 7000 }],
+        footerLines: [{ text: 'Refunds up to 48 hours before the performance.' }, { text: 'Registered charity no. 1098765' }],
       };
     case 'reservation':
       return {

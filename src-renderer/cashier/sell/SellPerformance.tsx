@@ -14,6 +14,7 @@ import { SeatMapCanvas } from './SeatMapCanvas.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
 import { KEYS, type PrintOutcome, type Reservation, type Sale, type Tender } from './types.ts';
 import { errorWords, useHold } from './use-hold.ts';
+import { ApprovalFields, type ApprovalDraft } from '../orders/ApprovalFields.tsx';
 
 interface Props {
   performanceId: string;
@@ -31,7 +32,9 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
   const { state } = hold;
   const [chosenBands, setChosenBands] = useState<Map<number, string>>(new Map());
   const [discountCode, setDiscountCode] = useState('');
-  const [discount, setDiscount] = useState<{ key: string; dueMinor: number } | null>(null);
+  const [approval, setApproval] = useState<ApprovalDraft | null>(null);
+  // The core's quote for the basket with the applied code: the total and tax to charge.
+  const [discount, setDiscount] = useState<{ key: string; dueMinor: number; taxMinor: number } | null>(null);
   const [mode, setMode] = useState<'basket' | 'reserve'>('basket');
   const [done, setDone] = useState<Done | null>(null);
   const [print, setPrint] = useState<PrintOutcome | null>(null);
@@ -70,7 +73,8 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
   const totals = basketTotals(lines);
   const saleLines = lines.filter((l) => l.band).map((l) => ({ unitId: l.item.unitId, priceBandId: l.band!.id }));
   const basketKey = JSON.stringify([saleLines, discountCode.trim()]);
-  const discountedTotal = discount && discount.key === basketKey ? discount.dueMinor : null;
+  const applied = discount && discount.key === basketKey ? discount : null;
+  const discountedTotal = applied ? applied.dueMinor : null;
   const dueMinor = discountedTotal ?? totals.totalMinor;
   const busy = state.busy || working;
 
@@ -89,6 +93,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     setMode('basket');
     setDiscount(null);
     setDiscountCode('');
+    setApproval(null);
     setChosenBands(new Map());
     hold.reset();
     map.reload();
@@ -119,29 +124,31 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     const problem = check();
     if (problem) return hold.setError(problem);
     void attempt(async () => {
-      const sale = await call('bookSeats', {
-        holdId: state.holdId!,
-        lines: saleLines,
-        payments: tenders,
-        ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
-      });
-      finish({ kind: 'sale', sale }, sale.print);
+      try {
+        const sale = await call('bookSeats', {
+          holdId: state.holdId!,
+          lines: saleLines,
+          payments: tenders,
+          ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
+          ...(approval?.staffId && approval.pin ? { approval } : {}),
+        });
+        setApproval(null);
+        finish({ kind: 'sale', sale }, sale.print);
+      } catch (e) {
+        // Giving priced seats away needs a manager: ask for their PIN here, at this window.
+        if (e instanceof MarqueeError && e.code === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
+        throw e;
+      }
     });
   }
 
-  // The core prices the code: a sale attempt with no payment fails with what is due, and writes nothing.
+  // The core prices the code (validity, use limits, tax on the discounted price) and writes nothing.
   function applyDiscount() {
     const problem = check();
     if (problem) return hold.setError(problem);
     void attempt(async () => {
-      try {
-        const sale = await call('bookSeats', { holdId: state.holdId!, lines: saleLines, payments: [], discountCode: discountCode.trim() });
-        finish({ kind: 'sale', sale }, sale.print);
-      } catch (e) {
-        const due = e instanceof MarqueeError && e.code === 'PAYMENT_SHORT' ? (e.details?.['dueMinor'] as number | undefined) : undefined;
-        if (due === undefined) throw e;
-        setDiscount({ key: basketKey, dueMinor: due });
-      }
+      const quote = await call('quoteSale', { holdId: state.holdId!, lines: saleLines, discountCode: discountCode.trim() });
+      setDiscount({ key: basketKey, dueMinor: quote.totalMinor, taxMinor: quote.taxMinor });
     });
   }
 
@@ -290,7 +297,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
               <Basket
                 lines={lines}
                 currency={currency}
-                taxMinor={totals.taxMinor}
+                taxMinor={applied ? applied.taxMinor : totals.taxMinor}
                 totalMinor={totals.totalMinor}
                 discountedTotal={discountedTotal}
                 discountCode={discountCode}
@@ -312,6 +319,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
                 ) : (
                   <PayPanel dueMinor={dueMinor} currency={currency} busy={busy} onPay={pay} onReserve={() => setMode('reserve')} />
                 ))}
+              {approval && mode === 'basket' && <ApprovalFields value={approval} onChange={setApproval} />}
               {lines.length > 0 && discountedTotal !== null && <p className="muted">Code {discountCode} applied: {money(discountedTotal)} to pay.</p>}
             </>
           )}

@@ -139,6 +139,6 @@ describe('manager-only printing and layout procedures', () => {
     expect(ticket.fields).toContainEqual({ name: 'seat.label', type: 'text' });
     expect(ticket.fields).toContainEqual({ name: 'price', type: 'money' });
     const receipt = (await value('layoutFields', { kind: 'receipt' })) as { lists: Array<{ name: string; item: string }> };
-    expect(receipt.lists.map((l) => l.name)).toEqual(['lines', 'taxLines', 'payments']);
+    expect(receipt.lists.map((l) => l.name)).toEqual(['lines', 'taxLines', 'payments', 'discounts', 'footerLines']);
   });
 });
