@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { RecordsDb } from '../db/open.ts';
 import { stations } from '../db/records/schema.ts';
 
@@ -32,4 +31,3 @@ function safeName(encoded: string): string {
   }
 }
 
-export const newStationId = ulid;
