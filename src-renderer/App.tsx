@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { cashierScreens } from './cashier/index.ts';
 import { managerScreens } from './manager/index.ts';
 import { PerformanceList } from './screens/PerformanceList.tsx';
+import { PairingGate } from './shell/PairingGate.tsx';
 import { canSee, type ScreenDef } from './shell/screen-def.ts';
 import { useSession } from './shell/session.ts';
 import { SignIn } from './shell/SignIn.tsx';
@@ -21,7 +22,16 @@ function Tabs({ label, screens, current, onPick, className }: { label: string; s
   );
 }
 
+/** A host-mode window on another computer sees only the pairing screen until a manager approves it. */
 export function App() {
+  return (
+    <PairingGate>
+      <Counter />
+    </PairingGate>
+  );
+}
+
+function Counter() {
   const session = useSession();
   const { station, staff } = session;
   const screens = useMemo(() => (staff ? allScreens.filter((s) => canSee(staff, s)) : []), [staff]);
@@ -76,7 +86,7 @@ export function App() {
         {station && !staff && station.isEmpty && (
           <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} />
         )}
-        {station && !staff && !station.isEmpty && <SignIn stationName={station.stationName} onSignedIn={() => session.refresh()} />}
+        {station && !staff && !station.isEmpty && <SignIn stationName={station.stationName} notice={session.ended} onSignedIn={() => session.refresh()} />}
         {station && staff && screen && <screen.component station={station} staff={staff} go={setScreenId} />}
       </main>
     </div>

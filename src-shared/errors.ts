@@ -18,6 +18,12 @@ export const errorCodes = [
   'LOCKED',
   'SYNC_FAILED',
   'HOST_UNREACHABLE',
+  /** Host mode: this browser window has not been paired by a manager yet. */
+  'NOT_PAIRED',
+  /** Wrong PINs from this window: it must wait before the next try. */
+  'SLOW_DOWN',
+  /** The disk or the database file failed (full, read-only, damaged). */
+  'STORAGE',
   'INTERNAL',
 ] as const;
 

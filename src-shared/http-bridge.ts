@@ -5,7 +5,9 @@ import {
   type EventName,
   type MarqueeBridge,
   type PayloadOf,
+  type ProcedureName,
 } from './contract/index.ts';
+import type { PairingStatus, WindowRegistration } from './contract/windows.ts';
 import type { AppError, Result } from './errors.ts';
 
 /** The little of the WebSocket API we use, so Node tests can pass the `ws` package's class. */
@@ -14,24 +16,94 @@ export interface WebSocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null;
   onclose: ((ev: unknown) => void) | null;
   onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
   close(): void;
 }
 export type WebSocketCtor = new (url: string) => WebSocketLike;
 
+/** Where the window keeps the token the host issued it (the renderer: localStorage). */
+export interface WindowTokenStore {
+  read(): string | null;
+  write(token: string | null): void;
+}
+
 export interface HttpBridgeOptions {
-  /** The box-office window this client is; the host records it on every operation. */
-  stationId: string;
-  stationName?: string;
+  /** The name this window asks for when it registers (a manager can rename it). */
+  windowName?: string;
+  /** Default: this bridge's memory only, so every bridge is a new window (what tests want). */
+  tokenStore?: WindowTokenStore;
   WebSocket?: WebSocketCtor;
   fetch?: typeof fetch;
 }
 
-export const STATION_HEADER = 'x-marquee-station';
-export const STATION_NAME_HEADER = 'x-marquee-station-name';
+/** The window token the host issued: the only thing that says which window (station) is calling. */
+export const WINDOW_HEADER = 'x-marquee-window';
+/** The window's session secret: sent on every call, and answered by the host when it changes. */
+export const SESSION_HEADER = 'x-marquee-session';
+/** `POST {"name": "..."}` here answers a window token (WindowRegistration). */
+export const REGISTER_PATH = '/window/register';
 export const EVENTS_PATH = '/events';
 export const API_PREFIX = '/api/';
 
-function unreachable(baseUrl: string, reason: unknown): Result<never> {
+/**
+ * Why the host answered NOT_PAIRED, in the error's `details.reason` (and as the close reason of an
+ * event socket closed with SOCKET_NOT_PAIRED): no token, a token it does not know (never issued,
+ * or a request that expired), a window still waiting for a manager (`details.pairingCode`), or
+ * one a manager revoked.
+ */
+export type NotPairedReason = 'missing' | 'unknown' | 'pending' | 'revoked';
+export const SOCKET_NOT_PAIRED = 4403;
+/** The socket's first message was not a hello, or none came in time. */
+export const SOCKET_NO_HELLO = 4401;
+
+/**
+ * The first message on the event socket, and again whenever the window's session secret changes
+ * (sign-in, sign-out): which window this is and who is signed in at it. A browser cannot put
+ * headers on a WebSocket, and a message (unlike Sec-WebSocket-Protocol, which is fixed for the
+ * connection and echoed back) lets a sign-in take effect without reconnecting.
+ */
+export interface SocketHello {
+  type: 'hello';
+  window: string;
+  session: string | null;
+}
+/** The host's answer to each accepted hello: events after it follow the session that hello named. */
+export interface SocketReady {
+  type: 'ready';
+}
+
+/**
+ * Where this window stands with the host, for the pairing screen: `unknown` until the host has
+ * answered (or when it could not: `problem` says why), `pending` with the code a manager must
+ * approve, `revoked` once a manager removed it (registerAgain asks anew).
+ */
+export interface PairingState {
+  phase: 'unknown' | 'paired' | 'pending' | 'revoked';
+  windowName: string | null;
+  pairingCode: string | null;
+  expiresAt: number | null;
+  /** The host's TLS certificate fingerprint as it says it, to compare with what the browser shows. */
+  fingerprint: string | null;
+  problem: string | null;
+}
+
+export interface WindowPairing {
+  current(): PairingState;
+  subscribe(listener: (state: PairingState) => void): () => void;
+  /** Registers when the window has no token yet, otherwise asks the host where it stands. */
+  refresh(): Promise<PairingState>;
+  /** Forgets the token and registers anew: a revoked window asking to be paired again. */
+  registerAgain(): Promise<PairingState>;
+}
+
+export type HttpBridge = MarqueeBridge & { close(): void; readonly pairing: WindowPairing };
+
+export function memoryTokenStore(): WindowTokenStore {
+  let token: string | null = null;
+  return { read: () => token, write: (t) => void (token = t) };
+}
+
+function unreachable(baseUrl: string, reason: unknown): { ok: false; error: AppError } {
   const error: AppError = {
     code: 'HOST_UNREACHABLE',
     message: `The box-office host at ${baseUrl} is not answering (${reason instanceof Error ? reason.message : String(reason)}).`,
@@ -39,49 +111,189 @@ function unreachable(baseUrl: string, reason: unknown): Result<never> {
   return { ok: false, error };
 }
 
+function closeDetails(ev: unknown): { code: number; reason: string } {
+  const e = (ev ?? {}) as { code?: unknown; reason?: unknown };
+  return { code: typeof e.code === 'number' ? e.code : 0, reason: typeof e.reason === 'string' ? e.reason : String(e.reason ?? '') };
+}
+
 /**
  * Host mode's twin of the preload's `window.marquee`: the same methods built from the same
- * contract, carried over HTTP, with events over one WebSocket that reconnects by itself.
+ * contract, carried over HTTP, with events over one WebSocket that reconnects by itself. The
+ * window registers once for a token, sends it on every call, and registers again by itself when
+ * the host no longer knows it. The session secret lives in this bridge's memory only: a tab's
+ * sign-in is the tab's, never written to storage, and a reload (or closing the tab) leaves the
+ * counter at the sign-in screen.
  */
-export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions): MarqueeBridge & { close(): void } {
+export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {}): HttpBridge {
   const base = baseUrl.replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
-  const headers: Record<string, string> = { 'content-type': 'application/json', [STATION_HEADER]: options.stationId };
-  if (options.stationName) headers[STATION_NAME_HEADER] = encodeURIComponent(options.stationName);
+  const tokens = options.tokenStore ?? memoryTokenStore();
+  let sessionSecret: string | null = null;
+  let state: PairingState = { phase: 'unknown', windowName: null, pairingCode: null, expiresAt: null, fingerprint: null, problem: null };
+  const pairingListeners = new Set<(state: PairingState) => void>();
+
+  function setState(next: Partial<PairingState>): void {
+    const before = state;
+    state = { ...state, ...next };
+    if (JSON.stringify(before) === JSON.stringify(state)) return;
+    for (const listener of pairingListeners) listener(state);
+    if (state.phase === 'paired' && before.phase !== 'paired') connect();
+  }
+
+  function noteStatus(status: PairingStatus): void {
+    setState({ phase: status.state, windowName: status.windowName, pairingCode: status.pairingCode, expiresAt: status.expiresAt, problem: null });
+  }
+
+  function noteNotPaired(error: AppError): void {
+    const details = error.details ?? {};
+    const reason = details.reason as NotPairedReason | undefined;
+    if (reason === 'pending') {
+      setState({
+        phase: 'pending',
+        pairingCode: typeof details.pairingCode === 'string' ? details.pairingCode : state.pairingCode,
+        expiresAt: typeof details.expiresAt === 'number' ? details.expiresAt : state.expiresAt,
+        problem: null,
+      });
+    } else if (reason === 'revoked') {
+      setState({ phase: 'revoked', pairingCode: null, expiresAt: null, problem: null });
+    } else {
+      setState({ phase: 'unknown', pairingCode: null, expiresAt: null, problem: error.message });
+    }
+  }
+
+  let registering: Promise<Result<string>> | null = null;
+
+  async function register(): Promise<Result<string>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${REGISTER_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: options.windowName ?? '' }),
+      });
+    } catch (error) {
+      const failed = unreachable(base, error);
+      setState({ problem: failed.error.message });
+      return failed;
+    }
+    let answer: Result<WindowRegistration>;
+    try {
+      answer = (await response.json()) as Result<WindowRegistration>;
+    } catch {
+      return unreachable(base, new Error(`answered ${response.status} without a JSON body`));
+    }
+    if (!answer.ok) {
+      setState({ problem: answer.error.message });
+      return answer;
+    }
+    tokens.write(answer.value.token);
+    sessionSecret = null;
+    // A socket opened with the old token belongs to a window that is gone.
+    dropSocket();
+    setState({ fingerprint: answer.value.fingerprint });
+    noteStatus(answer.value);
+    return { ok: true, value: answer.value.token };
+  }
+
+  function ensureToken(): Promise<Result<string>> {
+    const token = tokens.read();
+    if (token) return Promise.resolve({ ok: true, value: token });
+    registering ??= register().finally(() => {
+      registering = null;
+    });
+    return registering;
+  }
+
+  async function post(name: ProcedureName, input: unknown, token: string): Promise<Result<unknown>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', [WINDOW_HEADER]: token };
+    if (sessionSecret) headers[SESSION_HEADER] = sessionSecret;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${API_PREFIX}${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    } catch (error) {
+      return unreachable(base, error);
+    }
+    const issued = response.headers.get(SESSION_HEADER);
+    if (issued !== null && (issued === '' ? null : issued) !== sessionSecret) {
+      sessionSecret = issued === '' ? null : issued;
+      sendHello();
+    }
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return unreachable(base, new Error(`answered ${response.status} without a JSON body`));
+    }
+  }
+
+  async function callProcedure(name: ProcedureName, input: unknown): Promise<Result<unknown>> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await ensureToken();
+      if (!token.ok) return token;
+      const result = await post(name, input, token.value);
+      if (result.ok) {
+        if (name === 'pairingStatus') noteStatus(result.value as PairingStatus);
+        else setState({ phase: 'paired', pairingCode: null, expiresAt: null, problem: null });
+        return result;
+      }
+      if (result.error.code === 'NOT_PAIRED') {
+        const reason = result.error.details?.reason as NotPairedReason | undefined;
+        // The host forgot this window (a new database, an expired request): register once more and retry.
+        if ((reason === 'unknown' || reason === 'missing') && attempt === 0) {
+          if (tokens.read() === token.value) tokens.write(null);
+          continue;
+        }
+        noteNotPaired(result.error);
+      } else if (result.error.code === 'HOST_UNREACHABLE') {
+        setState({ problem: result.error.message });
+      }
+      return result;
+    }
+  }
 
   const bridge: Record<string, unknown> = {};
-  for (const name of procedureNames) {
-    bridge[name] = async (input: unknown): Promise<Result<unknown>> => {
-      let response: Response;
-      try {
-        response = await doFetch(`${base}${API_PREFIX}${name}`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch (error) {
-        return unreachable(base, error);
-      }
-      try {
-        return (await response.json()) as Result<unknown>;
-      } catch {
-        return unreachable(base, new Error(`answered ${response.status} without a JSON body`));
-      }
-    };
-  }
+  for (const name of procedureNames) bridge[name] = (input: unknown) => callProcedure(name, input);
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let socket: WebSocketLike | null = null;
+  let socketOpen = false;
   let closed = false;
   let retryMs = 250;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function dropSocket(): void {
+    const old = socket;
+    socket = null;
+    socketOpen = false;
+    old?.close();
+  }
+
+  function sendHello(): void {
+    const token = tokens.read();
+    if (!socket || !socketOpen || !token) return;
+    const hello: SocketHello = { type: 'hello', window: token, session: sessionSecret };
+    socket.send(JSON.stringify(hello));
+  }
+
+  function scheduleReconnect(): void {
+    if (closed || retryTimer) return;
+    // Screens must come back by themselves after the host restarts; back off up to 5 s.
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void ensureToken().then(connect);
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 5000);
+  }
 
   function connect(): void {
     const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
-    if (!Ctor || closed || socket) return;
+    const waiting = state.phase === 'pending' || state.phase === 'revoked';
+    if (!Ctor || closed || socket || listeners.size === 0 || waiting || !tokens.read()) return;
     const ws = new Ctor(`${base.replace(/^http/, 'ws')}${EVENTS_PATH}`);
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
+      socketOpen = true;
+      sendHello();
     };
     ws.onmessage = (ev) => {
       let message: { event?: unknown; payload?: unknown };
@@ -95,12 +307,24 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions): M
       for (const listener of listeners.get(name) ?? []) listener(message.payload);
     };
     ws.onerror = () => undefined;
-    ws.onclose = () => {
-      socket = null;
+    ws.onclose = (ev) => {
+      if (socket === ws) {
+        socket = null;
+        socketOpen = false;
+      }
       if (closed) return;
-      // Screens must come back by themselves after the host restarts; back off up to 5 s.
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 5000);
+      const { code, reason } = closeDetails(ev);
+      if (code === SOCKET_NOT_PAIRED) {
+        if (reason === 'unknown' || reason === 'missing') {
+          if (tokens.read()) tokens.write(null);
+          setState({ phase: 'unknown' });
+        } else if (reason === 'revoked' || reason === 'pending') {
+          // Nothing to hear until a manager acts; the pairing screen asks again.
+          setState({ phase: reason });
+          return;
+        }
+      }
+      scheduleReconnect();
     };
   }
 
@@ -115,8 +339,29 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions): M
 
   bridge.close = () => {
     closed = true;
+    if (retryTimer) clearTimeout(retryTimer);
     socket?.close();
   };
 
-  return bridge as MarqueeBridge & { close(): void };
+  const pairing: WindowPairing = {
+    current: () => state,
+    subscribe(listener) {
+      pairingListeners.add(listener);
+      return () => pairingListeners.delete(listener);
+    },
+    async refresh() {
+      if (!tokens.read()) await ensureToken();
+      else await callProcedure('pairingStatus', {});
+      return state;
+    },
+    async registerAgain() {
+      tokens.write(null);
+      setState({ phase: 'unknown', pairingCode: null, expiresAt: null });
+      await ensureToken();
+      return state;
+    },
+  };
+  bridge.pairing = pairing;
+
+  return bridge as HttpBridge;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { readSetting } from '../core/settings.ts';
 import type { RecordsDb } from '../db/open.ts';
-import { staff, staffSessions, venues } from '../db/records/schema.ts';
+import { staff, venues } from '../db/records/schema.ts';
 import { DEMO_STUDIO, DEMO_THEATRE, demoStaff } from '../demo/demo-catalogue.ts';
 import { DEMO_MARKER, loadDemo, type LoadDemoResult } from '../demo/load-demo.ts';
 import type { Actor } from '../sales/actor.ts';
@@ -12,6 +12,7 @@ import { recordAudit } from './audit-trail.ts';
 
 /** Children before parents, so foreign keys hold at every step. Settings and stations stay. */
 const WIPED_TABLES = [
+  'sale_requests',
   'units',
   'tickets',
   'payments',
@@ -50,7 +51,8 @@ export function holdsDemoData(records: RecordsDb): boolean {
  * Wipes every record and reloads the demo in one transaction; a failure leaves the old data whole.
  * The manager who asked stays signed in at their window as the demo's member of the same name.
  */
-export function resetDemo(records: RecordsDb, actor: Actor, options: { now: number; assetsDir: string }): LoadDemoResult {
+/** The demo again, and the id the resetting member has among the new demo staff (null if none). */
+export function resetDemo(records: RecordsDb, actor: Actor, options: { now: number; assetsDir: string }): LoadDemoResult & { sameMemberId: string | null } {
   if (!holdsDemoData(records)) {
     throw new MarqueeError('FORBIDDEN', 'This installation holds real box-office data, not the demo, so it cannot be reset; nothing was deleted.');
   }
@@ -63,11 +65,9 @@ export function resetDemo(records: RecordsDb, actor: Actor, options: { now: numb
       for (const table of WIPED_TABLES) if (present.has(table)) records.run(sql.raw(`delete from ${table}`));
       const result = loadDemo(records, { now: options.now, assetsDir: options.assetsDir });
       const again = me ? records.select({ id: staff.id }).from(staff).where(eq(staff.name, me.name)).get() : undefined;
-      if (again) {
-        records.insert(staffSessions).values({ stationId: actor.stationId, staffId: again.id, signedInAt: options.now }).run();
-      }
+      // Every session went with the old staff rows; the caller starts a new one for the same member.
       recordAudit(records, options.now, { ...actor, staffId: again?.id ?? actor.staffId }, 'demo.reset', { performances: result.performances, by: me?.name ?? null });
-      return result;
+      return { ...result, sameMemberId: again?.id ?? null };
     },
     { behavior: 'immediate' },
   );

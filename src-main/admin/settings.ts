@@ -4,6 +4,11 @@ import type { RecordsDb } from '../db/open.ts';
 import type { Actor } from '../sales/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 import { isValidTimeZone } from './zoned-time.ts';
+import { MIN_PIN_LENGTH_SETTING, PIN_DIGITS } from '../staff/pin.ts';
+import { IDLE_DEFAULT_MINUTES, IDLE_SETTING } from '../staff/sessions.ts';
+
+/** The idle time-out's range: long enough to serve a queue, short enough to end a forgotten till's session. */
+export const SESSION_IDLE_MINUTES = { min: 5, max: 480 } as const;
 
 export interface BoxOfficeSettings {
   venueName: string;
@@ -15,6 +20,8 @@ export interface BoxOfficeSettings {
   invoiceFooter: string;
   holdMinutes: number;
   reservationDeadlineHours: number;
+  minPinLength: number;
+  sessionIdleMinutes: number;
 }
 
 /**
@@ -31,6 +38,9 @@ const KEYS: { [K in keyof BoxOfficeSettings]: { key: string; fallback: BoxOffice
   invoiceFooter: { key: 'invoice.footer', fallback: '' },
   holdMinutes: { key: 'holds.minutes', fallback: 10 },
   reservationDeadlineHours: { key: 'reservations.deadlineHours', fallback: 48 },
+  minPinLength: { key: MIN_PIN_LENGTH_SETTING, fallback: PIN_DIGITS.min },
+  // The same key the session store reads on every call (src-main/staff/sessions.ts).
+  sessionIdleMinutes: { key: IDLE_SETTING, fallback: IDLE_DEFAULT_MINUTES },
 };
 
 export function readBoxOfficeSettings(records: RecordsDb): BoxOfficeSettings {
@@ -49,6 +59,16 @@ export function updateBoxOfficeSettings(records: RecordsDb, actor: Actor, now: n
   }
   if (changes.venueName !== undefined && changes.venueName.trim() === '') {
     throw new MarqueeError('BAD_INPUT', 'The venue name cannot be empty; it is printed on every ticket.');
+  }
+  if (changes.minPinLength !== undefined && !(Number.isInteger(changes.minPinLength) && changes.minPinLength >= PIN_DIGITS.min && changes.minPinLength <= PIN_DIGITS.max)) {
+    throw new MarqueeError('BAD_INPUT', `The minimum PIN length is a whole number of digits from ${PIN_DIGITS.min} to ${PIN_DIGITS.max}.`);
+  }
+  const idle = changes.sessionIdleMinutes;
+  if (idle !== undefined && !(Number.isInteger(idle) && idle >= SESSION_IDLE_MINUTES.min && idle <= SESSION_IDLE_MINUTES.max)) {
+    throw new MarqueeError(
+      'BAD_INPUT',
+      `The idle time-out is a whole number of minutes from ${SESSION_IDLE_MINUTES.min} to ${SESSION_IDLE_MINUTES.max} (8 hours).`,
+    );
   }
   const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as [keyof BoxOfficeSettings, unknown][];
   if (entries.length === 0) throw new MarqueeError('BAD_INPUT', 'Nothing to change.');

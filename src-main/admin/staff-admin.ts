@@ -4,7 +4,8 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { staff, staffSessions } from '../db/records/schema.ts';
 import { roleAtLeast, type Actor, type StaffRole } from '../sales/actor.ts';
-import { hashPin } from '../staff/pin.ts';
+import { requireAllowedPin } from '../staff/auth.ts';
+import { hashPinAsync } from '../staff/pin.ts';
 import { recordAudit } from './audit-trail.ts';
 
 const columns = { id: staff.id, name: staff.name, role: staff.role, active: staff.active, lockedUntil: staff.lockedUntil };
@@ -30,10 +31,11 @@ function activeAdmins(records: RecordsDb, except: string): number {
   return records.get<{ n: number }>(sql`select count(*) as n from staff where role = 'admin' and active = 1 and id <> ${except}`).n;
 }
 
-export function addStaff(records: RecordsDb, actor: Actor, now: number, input: { name: string; role: StaffRole; pin: string }) {
+export async function addStaff(records: RecordsDb, actor: Actor, now: number, input: { name: string; role: StaffRole; pin: string }) {
   mayManage(actor, input.role, 'add');
-  // scrypt is slow on purpose: hash before taking the write lock.
-  const pin = hashPin(input.pin);
+  requireAllowedPin(records, input.pin);
+  // scrypt is slow on purpose: hash off the main thread, before taking the write lock.
+  const pin = await hashPinAsync(input.pin);
   const id = ulid();
   records.transaction(
     () => {
@@ -75,8 +77,11 @@ export function updateStaff(records: RecordsDb, actor: Actor, now: number, input
   return getMember(records, input.staffId);
 }
 
-export function resetStaffPin(records: RecordsDb, actor: Actor, now: number, input: { staffId: string; pin: string }) {
-  const pin = hashPin(input.pin);
+export async function resetStaffPin(records: RecordsDb, actor: Actor, now: number, input: { staffId: string; pin: string }) {
+  // Asked before hashing too, so a refused reset costs no scrypt.
+  mayManage(actor, getMember(records, input.staffId).role, 'reset the PIN of');
+  requireAllowedPin(records, input.pin);
+  const pin = await hashPinAsync(input.pin);
   records.transaction(
     () => {
       const member = getMember(records, input.staffId);

@@ -1,3 +1,5 @@
+import { MarqueeError } from '../../src-shared/errors.ts';
+import { isCalendarDate } from '../../src-shared/contract/common.ts';
 /**
  * Wall-clock times in the venue's time zone. A performance "at 19:30" stays at 19:30 local time
  * on both sides of a daylight-saving change, so instants are computed per date, never by adding days.
@@ -41,6 +43,8 @@ function offsetAt(ms: number, timeZone: string): number {
 
 /** The instant a wall clock in `timeZone` shows `date` (YYYY-MM-DD) at `time` (HH:MM). */
 export function zonedInstant(date: string, time: string, timeZone: string): number {
+  // Date.UTC would move 2027-02-30 to 2 March without a word; a box office must not.
+  if (!isCalendarDate(date)) throw new MarqueeError('BAD_INPUT', `${date} is not a day of the calendar (check the day of the month).`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, m - 1, d, hh, mm);

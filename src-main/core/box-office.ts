@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { openRecordsDb, openStationDb, type RecordsDb, type StationDb } from '../db/open.ts';
 import { startCheckpointer } from '../db/checkpointer.ts';
+import { storageErrorAtStart } from '../db/storage-errors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './event-bus.ts';
 import { sourceAssetsDir, sourceLayoutsDir } from '../paths.ts';
@@ -40,13 +41,28 @@ export interface BoxOffice {
 export const RECORDS_FILE = 'records.sqlite';
 export const STATION_FILE = 'station.sqlite';
 
+/**
+ * Opens the data folder's two databases. A bad folder (missing and not creatable, read-only, on a
+ * full disk) or a damaged file throws a MarqueeError (code STORAGE) whose sentence names the file
+ * and says what to do; whatever was already open is closed again first.
+ */
 export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
   const recordsFile = join(options.dataDir, RECORDS_FILE);
   const records = openRecordsDb(recordsFile, { migrationsRoot: options.migrationsRoot });
   // Sales commit; a worker copies the WAL into the database file (docs/performance.md).
   const checkpointer = startCheckpointer(records.$client, recordsFile);
-  const station = openStationDb(join(options.dataDir, STATION_FILE), { migrationsRoot: options.migrationsRoot });
-  const identity = ensureStationIdentity(station, records, options.stationName ?? 'Box office 1');
+  let station: StationDb | undefined;
+  let identity: StationIdentity;
+  try {
+    station = openStationDb(join(options.dataDir, STATION_FILE), { migrationsRoot: options.migrationsRoot });
+    // The first write of every start: on a full disk or a read-only folder this is where it shows.
+    identity = ensureStationIdentity(station, records, options.stationName ?? 'Box office 1');
+  } catch (error) {
+    closeQuietly(() => checkpointer.close());
+    closeQuietly(() => records.$client.close());
+    if (station) closeQuietly(() => station?.$client.close());
+    throw storageErrorAtStart(error, recordsFile);
+  }
   return {
     records,
     station,
@@ -65,4 +81,13 @@ export function openBoxOffice(options: BoxOfficeOptions): BoxOffice {
       station.$client.close();
     },
   };
+}
+
+/** Closing after a failed start must not hide why it failed (a final checkpoint on a full disk fails too). */
+function closeQuietly(close: () => void): void {
+  try {
+    close();
+  } catch {
+    // The start-up failure already being thrown is the one that matters.
+  }
 }

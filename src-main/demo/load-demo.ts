@@ -9,7 +9,7 @@ import type { RecordsDb } from '../db/open.ts';
 import { events, priceBands, staff, venues } from '../db/records/schema.ts';
 import { sourceAssetsDir } from '../paths.ts';
 import { importSeatingPlan } from '../plans/import-plan.ts';
-import { hashPin } from '../staff/pin.ts';
+import { hashPin, hashPinAsync, type PinHash } from '../staff/pin.ts';
 import { DEMO_STUDIO, DEMO_THEATRE, DEMO_VAT_BP, demoBandNames, demoShows, demoStaff, type DemoVenue } from './demo-catalogue.ts';
 import { demoSchedule } from './demo-schedule.ts';
 
@@ -20,6 +20,8 @@ export interface LoadDemoOptions {
   now: number;
   /** Where assets/demo lives; differs once packaged (resources/assets). */
   assetsDir?: string;
+  /** The demo staff's PINs already hashed, in demoStaff's order (loadDemoAsync does it off the main thread). */
+  hashedPins?: readonly PinHash[];
 }
 
 export interface LoadDemoResult {
@@ -39,7 +41,7 @@ export function loadDemo(records: RecordsDb, options: LoadDemoOptions): LoadDemo
   const theatreFile = readFileSync(join(demoDir, DEMO_THEATRE.planFile), 'utf8');
   const studioFile = readFileSync(join(demoDir, DEMO_STUDIO.planFile), 'utf8');
   // scrypt is slow on purpose; hash before the write lock is taken.
-  const staffRows = demoStaff.map((s) => ({ id: ulid(), name: s.name, role: s.role, ...pinColumns(s.pin) }));
+  const staffRows = demoStaff.map((s, i) => ({ id: ulid(), name: s.name, role: s.role, ...pinColumns(options.hashedPins?.[i] ?? hashPin(s.pin)) }));
 
   return records.transaction(() => {
     refuseIfNotEmpty(records);
@@ -90,14 +92,45 @@ export function loadDemo(records: RecordsDb, options: LoadDemoOptions): LoadDemo
   });
 }
 
+/**
+ * A fresh installation: no staff, no venues, no performances. Only there may the demo (whose
+ * manager PIN is printed in the README) be loaded, so no real installation ever gets that account.
+ */
+export function isFreshInstallation(records: RecordsDb): boolean {
+  return whatExists(records).length === 0;
+}
+
+function whatExists(records: RecordsDb): string[] {
+  const n = records.get<{ staff: number; venues: number; performances: number }>(
+    sql`select (select count(*) from staff) as staff, (select count(*) from venues) as venues, (select count(*) from performances) as performances`,
+  );
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return [
+    n.staff ? plural(n.staff, 'staff member') : null,
+    n.venues ? plural(n.venues, 'venue') : null,
+    n.performances ? plural(n.performances, 'performance') : null,
+  ].filter((x): x is string => x !== null);
+}
+
 function refuseIfNotEmpty(records: RecordsDb): void {
-  const existing = records.get<{ n: number }>(sql`select count(*) as n from performances`);
-  if (existing.n > 0) {
-    throw new MarqueeError('CONFLICT', `The demo can only be loaded into an empty box office; this one already has ${existing.n} performance${existing.n === 1 ? '' : 's'}.`);
+  const existing = whatExists(records);
+  if (existing.length > 0) {
+    throw new MarqueeError('CONFLICT', `The demo can only be loaded into a new, empty box office; this one already has ${existing.join(', ')}.`);
   }
 }
 
-function pinColumns(pin: string): { pinHash: string; pinSalt: string } {
-  const { hash, salt } = hashPin(pin);
+function pinColumns({ hash, salt }: PinHash): { pinHash: string; pinSalt: string } {
   return { pinHash: hash, pinSalt: salt };
+}
+
+/**
+ * loadDemo for a request: the demo staff's PINs are hashed off the main thread (pin.ts's queue)
+ * first. A demo reset and the command line keep the synchronous loadDemo: the reset reloads inside
+ * one transaction, and the command line runs before any window is served.
+ */
+export async function loadDemoAsync(records: RecordsDb, options: LoadDemoOptions): Promise<LoadDemoResult> {
+  refuseIfNotEmpty(records);
+  const hashedPins: PinHash[] = [];
+  for (const member of demoStaff) hashedPins.push(await hashPinAsync(member.pin));
+  return loadDemo(records, { ...options, hashedPins });
 }

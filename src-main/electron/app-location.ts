@@ -1,20 +1,14 @@
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts';
 
-/** Where the box-office screen is loaded from: the built index.html, or a dev server while developing. */
+/** Where the box-office screen is loaded from: our app:// origin, or a dev server while developing. */
 export interface AppLocation {
-  /** file:// URL of dist/renderer/index.html, without query or hash. */
+  /** app://marquee/index.html, without query or hash. */
   readonly rendererIndexUrl: string;
   /** Origin of the vite dev server when one is used (never once packaged). */
   readonly devServerOrigin: string | null;
-  /** Windows and macOS file systems ignore case, and so may the frame URLs Chromium reports. */
-  readonly caseInsensitiveFiles: boolean;
 }
 
-export function createAppLocation(options: {
-  rendererIndexPath: string;
-  devServerUrl?: string | null | undefined;
-  platform: string;
-}): AppLocation {
+export function createAppLocation(options: { devServerUrl?: string | null | undefined }): AppLocation {
   let devServerOrigin: string | null = null;
   if (options.devServerUrl) {
     const parsed = parseUrl(options.devServerUrl);
@@ -22,11 +16,7 @@ export function createAppLocation(options: {
     if (parsed && parsed.protocol === 'http:' && isLoopback(parsed.hostname)) devServerOrigin = parsed.origin;
     else throw new Error(`MARQUEE_DEV_SERVER_URL must be an http:// URL on this computer, not '${options.devServerUrl}'`);
   }
-  return {
-    rendererIndexUrl: pathToFileURL(options.rendererIndexPath).href,
-    devServerOrigin,
-    caseInsensitiveFiles: options.platform === 'win32' || options.platform === 'darwin',
-  };
+  return { rendererIndexUrl: APP_INDEX_URL, devServerOrigin };
 }
 
 /** The URL a new window opens: the dev server when one is set, else the built index. */
@@ -35,19 +25,16 @@ export function startUrl(location: AppLocation): string {
 }
 
 /**
- * True only for the app's own screen. The hash (client-side routes) and query may vary; the file
- * itself may not, so another local HTML file (a downloaded page, say) is never trusted.
+ * True only for the app's own screen: app://marquee/index.html (or `/`, which serves it) with any
+ * hash (client-side routes) or query, or the dev server's origin while developing. No file:// page
+ * is trusted any more, so a downloaded HTML file can never reach the IPC bridge.
  */
 export function isAppUrl(url: string, location: AppLocation): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
-  if (parsed.protocol === 'file:') {
-    parsed.hash = '';
-    parsed.search = '';
-    const own = new URL(location.rendererIndexUrl);
-    return location.caseInsensitiveFiles
-      ? decodeURIComponent(parsed.href).toLowerCase() === decodeURIComponent(own.href).toLowerCase()
-      : parsed.href === own.href;
+  if (parsed.protocol === `${APP_SCHEME}:`) {
+    const plain = parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return plain && (parsed.pathname === '/' || parsed.pathname === '/index.html');
   }
   return location.devServerOrigin !== null && parsed.origin === location.devServerOrigin;
 }

@@ -6,7 +6,8 @@ export interface DesktopPaths {
   migrationsRoot: string;
   layoutsDir: string;
   assetsDir: string;
-  rendererIndexPath: string;
+  /** The built screens, served as app://marquee/ (app-protocol.ts). */
+  rendererDir: string;
   preloadPath: string;
 }
 
@@ -29,7 +30,7 @@ export function desktopPaths(options: {
     migrationsRoot: resources ? join(resources, 'migrations') : join(options.appPath, 'src-main', 'db', 'migrations'),
     layoutsDir: resources ? join(resources, 'layouts') : join(options.appPath, 'layouts'),
     assetsDir: resources ? join(resources, 'assets') : join(options.appPath, 'assets'),
-    rendererIndexPath: join(options.appPath, 'dist', 'renderer', 'index.html'),
+    rendererDir: join(options.appPath, 'dist', 'renderer'),
     preloadPath: join(options.appPath, 'dist', 'preload', 'index.cjs'),
   };
 }

@@ -6,14 +6,17 @@ import { startServices } from '../core/services.ts';
 import { SafeStorageSecretStore } from '../sync/safe-storage-secret-store.ts';
 import { setFontDir } from '../print/render/font.ts';
 import { createAppLocation, isAppUrl, startUrl } from './app-location.ts';
+import { handleAppProtocol } from './app-protocol.ts';
+import { registerAppScheme } from './app-scheme.ts';
 import { desktopPaths } from './desktop-paths.ts';
-import { forwardBusEvents, registerIpc, trustSendersAt } from './ipc.ts';
+import { forwardBusEvents, registerIpc, trustSendersAt, WindowContexts } from './ipc.ts';
+import { mayReceive } from '../api/event-access.ts';
 import { menuTemplate } from './menu.ts';
 import { guardSession, guardWebContents } from './security.ts';
 import { focusWindow, openBoxOfficeWindow } from './window.ts';
 
 /** The parts of the 'electron' module the shell uses, passed in so that tests can supply fakes. */
-export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'safeStorage'>;
+export type ElectronModules = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'safeStorage'>;
 
 export interface DesktopEnvironment {
   env: Record<string, string | undefined>;
@@ -28,13 +31,15 @@ export interface DesktopEnvironment {
  * cannot leave the app. Resolves once the first window is open (or the app gave up).
  */
 export async function startDesktop(electron: ElectronModules, environment: DesktopEnvironment): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, session, safeStorage } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, safeStorage } = electron;
 
   // Two processes writing one station database would fight over it; the second one hands over.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Only possible before 'ready': the screens' own origin, app://marquee (app-scheme.ts).
+  registerAppScheme(protocol);
 
   const development = !app.isPackaged;
   const paths = desktopPaths({
@@ -45,9 +50,7 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
     env: environment.env,
   });
   const location = createAppLocation({
-    rendererIndexPath: paths.rendererIndexPath,
     devServerUrl: development ? environment.env['MARQUEE_DEV_SERVER_URL'] : null,
-    platform: environment.platform,
   });
   const ownUrl = (url: string) => isAppUrl(url, location);
 
@@ -67,6 +70,8 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  // The built screens, and only they, answer on app://marquee/ (never file://).
+  handleAppProtocol(protocol, paths.rendererDir);
 
   let office: BoxOffice;
   try {
@@ -79,11 +84,11 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
       version: app.getVersion(),
     });
   } catch (error) {
-    console.error('[marquee] could not open the box-office databases', error);
-    dialog.showErrorBox(
-      'Marquee could not start',
-      `The box-office data in ${paths.dataDir} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // openBoxOffice's sentence names the file and its folder and says what to do (full disk,
+    // read-only folder, damaged file), so the dialog shows it as it is: no stack trace.
+    const sentence = error instanceof Error ? error.message : String(error);
+    console.error(`[marquee] could not open the box-office databases: ${sentence}`);
+    dialog.showErrorBox('Marquee could not start', sentence);
     app.quit();
     return;
   }
@@ -94,12 +99,19 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
   const dispatcher = createApi(office, { checkOutput: development });
   guardSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));
-  const unregister = registerIpc(ipcMain, dispatcher, trustSendersAt(ownUrl), () => ({
-    transport: 'ipc',
-    stationId: office.identity.id,
-    sessionToken: null,
-  }));
-  const stopForwarding = forwardBusEvents(office.bus, () => BrowserWindow.getAllWindows());
+  const windowContexts = new WindowContexts(office.identity.id);
+  const unregister = registerIpc(ipcMain, dispatcher, trustSendersAt(ownUrl), windowContexts);
+  const stopForwarding = forwardBusEvents(office.bus, () => BrowserWindow.getAllWindows(), (windowId, event) =>
+    mayReceive(dispatcher.sessions, office.identity.id, windowContexts.secretOf(windowId), event),
+  );
+  // A window that closes or navigates again (reload) starts without a session.
+  app.on('web-contents-created', (_event, contents) => {
+    const id = contents.id;
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) windowContexts.forget(id);
+    });
+    contents.once('destroyed', () => windowContexts.forget(id));
+  });
 
   // Quitting waits for the services (print queue, sync) to stop before the databases close, so a
   // job in flight is never cut off half-written.

@@ -3,9 +3,10 @@ import { events, type EventName } from '../../src-shared/contract/index.ts';
 import type { CallContext, Dispatcher } from '../api/dispatcher.ts';
 import type { EventBus } from '../core/event-bus.ts';
 
-/** What a handler sees of Electron's IpcMainInvokeEvent: only the frame that sent the call. */
+/** What a handler sees of Electron's IpcMainInvokeEvent: the frame that sent the call and its window. */
 export interface InvokeEventLike {
   readonly senderFrame: { readonly url: string } | null;
+  readonly sender: { readonly id: number };
 }
 
 /** The slice of Electron's ipcMain this module needs (injected so tests can record it). */
@@ -33,6 +34,35 @@ export function trustSendersAt(isAppUrl: (url: string) => boolean): SenderCheck 
 }
 
 /**
+ * Each window's call context, kept in the main process: the session secret a sign-in issues stays
+ * here, keyed by the window's webContents id, and never reaches the renderer, so a script in the
+ * page has nothing to steal and one window cannot act on another's session.
+ */
+export class WindowContexts {
+  private readonly byWindow = new Map<number, CallContext>();
+
+  constructor(private readonly stationId: string) {}
+
+  contextOf(windowId: number): CallContext {
+    let ctx = this.byWindow.get(windowId);
+    if (!ctx) {
+      ctx = { transport: 'ipc', stationId: this.stationId, peer: `ipc:${windowId}`, sessionSecret: null };
+      this.byWindow.set(windowId, ctx);
+    }
+    return ctx;
+  }
+
+  /** A closed or reloaded window forgets its session; the next page signs in again. */
+  forget(windowId: number): void {
+    this.byWindow.delete(windowId);
+  }
+
+  secretOf(windowId: number): string | null {
+    return this.byWindow.get(windowId)?.sessionSecret ?? null;
+  }
+}
+
+/**
  * Registers one `ipcMain.handle` per contract channel; every call goes through the dispatcher, so
  * the renderer only ever receives `{ok, value}` or `{ok: false, error: {code, message}}` and an
  * invoke never rejects (a rejection would carry Electron's own error text to the screen).
@@ -42,18 +72,14 @@ export function registerIpc(
   ipcMain: IpcMainLike,
   dispatcher: Dispatcher,
   isTrustedSender: SenderCheck,
-  contextFor: (event: InvokeEventLike) => CallContext = () => ({
-    transport: 'ipc',
-    stationId: null,
-    sessionToken: null,
-  }),
+  windows: WindowContexts,
 ): () => void {
   const channels = [...dispatcher.channels.keys()];
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, input) => {
       if (!isTrustedSender(event)) return forbidden;
       try {
-        return await dispatcher.callChannel(channel, input, contextFor(event));
+        return await dispatcher.callChannel(channel, input, windows.contextOf(event.sender.id));
       } catch (error) {
         console.error(`[marquee] IPC call on ${channel} failed`, error);
         return {
@@ -71,15 +97,20 @@ export function registerIpc(
 /** A window as far as event forwarding cares. */
 export interface EventTarget {
   isDestroyed(): boolean;
-  readonly webContents: { isDestroyed(): boolean; send(channel: string, payload: unknown): void };
+  readonly webContents: { readonly id: number; isDestroyed(): boolean; send(channel: string, payload: unknown): void };
 }
 
-/** Pushes every bus event to every open window on the event's contract channel. */
-export function forwardBusEvents(bus: EventBus, windows: () => readonly EventTarget[]): () => void {
+/** Pushes each bus event to the open windows that may receive it (signed in, role high enough). */
+export function forwardBusEvents(
+  bus: EventBus,
+  windows: () => readonly EventTarget[],
+  mayReceive: (windowId: number, event: EventName) => boolean,
+): () => void {
   return bus.subscribe((event: EventName, payload) => {
     const channel = events[event].channel;
     for (const window of windows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+      if (!mayReceive(window.webContents.id, event)) continue;
       window.webContents.send(channel, payload);
     }
   });

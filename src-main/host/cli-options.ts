@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 export interface HostCliOptions {
   port: number;
@@ -9,18 +10,29 @@ export interface HostCliOptions {
   dataDir: string;
   demo: boolean;
   stationName: string;
+  /** The venue's own certificate and key (PEM) for --lan; without them Marquee makes and keeps one. */
+  tlsCert: string | null;
+  tlsKey: string | null;
+  /** More names browsers use to reach the host (a DNS name such as boxoffice.local): answered to, and put in the certificate. */
+  names: string[];
 }
 
 export const DEFAULT_PORT = 5180;
 
-export const HOST_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo] [--station-name NAME] [--host ADDR --lan]
+export const HOST_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo] [--station-name NAME] [--host ADDR --lan [--name NAME]… [--tls-cert FILE --tls-key FILE]]
 
   --port N           port to listen on (env MARQUEE_PORT, default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR     where records.sqlite and station.sqlite live (env MARQUEE_DATA_DIR,
                      default ~/.marquee/host)
   --demo             fill an empty database with the demo theatre, shows, prices and staff
   --station-name N   the name this host's own station shows
-  --host ADDR --lan  answer other computers too (default: only 127.0.0.1)`;
+  --host ADDR --lan  answer other computers too (default: only 127.0.0.1), over HTTPS only:
+                     with --lan the host makes its own certificate on first start and keeps it in
+                     DATA_DIR/tls (browsers show a warning; compare the fingerprint the host prints)
+  --name NAME        with --lan: another name browsers use for this host (e.g. boxoffice.local);
+                     may be given more than once
+  --tls-cert FILE    with --lan: the venue's own certificate (PEM, chain after it) instead
+  --tls-key FILE     with --lan: the unencrypted PEM private key of that certificate`;
 
 /** Flags win over environment variables, which win over defaults. Throws a sentence on bad input. */
 export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOptions {
@@ -33,6 +45,9 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
       'station-name': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      name: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -45,6 +60,19 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
   const lan = values.lan ?? false;
   const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
   if (!loopback && !lan) throw new Error(`--host ${host} would let other computers sell seats; add --lan to mean it.`);
+  const tlsCert = values['tls-cert'] ?? null;
+  const tlsKey = values['tls-key'] ?? null;
+  // Plain HTTP is for this computer alone, so a certificate only means something with --lan (which always has one).
+  if ((tlsCert || tlsKey) && !lan) throw new Error('--tls-cert and --tls-key are for --lan; on this computer alone host mode serves plain HTTP.');
+  if ((tlsCert === null) !== (tlsKey === null)) throw new Error('Give both --tls-cert and --tls-key, or neither to let Marquee make its own certificate.');
+  const names = (values.name ?? []).map((n) => n.trim().toLowerCase());
+  if (names.length > 0 && !lan) throw new Error('--name is for --lan: on this computer alone the host answers only to localhost and 127.0.0.1.');
+  for (const name of names) {
+    // A host name or an address, as it would stand in a URL: nothing a certificate or a Host check could misread.
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name) && isIP(name) === 0) {
+      throw new Error(`--name ${name} is not a host name or an address.`);
+    }
+  }
   return {
     port,
     host,
@@ -52,5 +80,8 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
     dataDir: resolve(values['data-dir'] ?? env.MARQUEE_DATA_DIR ?? join(homedir(), '.marquee', 'host')),
     demo: values.demo ?? false,
     stationName: values['station-name'] ?? 'Host station',
+    tlsCert,
+    tlsKey,
+    names,
   };
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBoxOffice } from '../core/box-office.ts';
-import { loadDemo } from '../demo/load-demo.ts';
+import { startFailureSentence } from '../db/storage-errors.ts';
+import { isFreshInstallation, loadDemo } from '../demo/load-demo.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../paths.ts';
 import { parseHostCli } from './cli-options.ts';
 import { startHostServer } from './server.ts';
+import { namesForHost, prepareHostTls, type HostTls } from './tls.ts';
 import { startServices } from '../core/services.ts';
 import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
 
@@ -16,22 +18,44 @@ try {
   process.exit(2);
 }
 
+// With --lan the host speaks HTTPS only, so its certificate is checked (or made) before anything opens.
+let tls: HostTls | null = null;
+if (options.lan) {
+  try {
+    tls = await prepareHostTls({ dataDir: options.dataDir, names: namesForHost(options.host, options.names), certFile: options.tlsCert ?? undefined, keyFile: options.tlsKey ?? undefined });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+}
+
 const version = (JSON.parse(readFileSync(join(sourceRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const office = openBoxOffice({
-  dataDir: options.dataDir,
-  migrationsRoot: sourceMigrationsRoot,
-  mode: 'host',
-  version,
-  stationName: options.stationName,
-});
+/** A bad data folder (missing, read-only, full, damaged file) is a sentence and exit code 2, never a stack trace. */
+function orExit<T>(dataDir: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    console.error(startFailureSentence(error, dataDir));
+    process.exit(2);
+  }
+}
+
+const office = orExit(options.dataDir, () =>
+  openBoxOffice({
+    dataDir: options.dataDir,
+    migrationsRoot: sourceMigrationsRoot,
+    mode: 'host',
+    version,
+    stationName: options.stationName,
+  }),
+);
 
 if (options.demo) {
-  const isEmpty = office.records.$client.prepare('select count(*) as n from performances').get() as { n: number };
-  if (isEmpty.n === 0) {
-    const demo = loadDemo(office.records, { now: office.clock.now(), assetsDir: office.assetsDir });
+  if (isFreshInstallation(office.records)) {
+    const demo = orExit(options.dataDir, () => loadDemo(office.records, { now: office.clock.now(), assetsDir: office.assetsDir }));
     console.log(`Demo loaded: ${demo.performances} performances, ${demo.seats} seats.`);
   } else {
-    console.log('The database already has performances; the demo was not loaded again.');
+    console.log('The database already has staff, venues or performances; the demo was not loaded.');
   }
 }
 
@@ -47,6 +71,8 @@ const server = await startHostServer({
   port: options.port,
   rendererDir: join(sourceRoot, 'dist', 'renderer'),
   allowLan: options.lan,
+  tls: tls ? { cert: tls.cert, key: tls.key } : undefined,
+  names: options.names,
 }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   console.error(
@@ -60,6 +86,11 @@ const server = await startHostServer({
 
 console.log(`Marquee host mode is serving ${options.dataDir}`);
 console.log(`Open ${server.url} in a browser (Ctrl+C to stop).`);
+if (tls) {
+  console.log(`Certificate SHA-256 fingerprint (${tls.source === 'supplied' ? 'supplied by the venue' : tls.status}): ${tls.fingerprint}`);
+  console.log('A window on another computer shows this fingerprint while it waits to be paired: check that they match.');
+  for (const warning of tls.warnings) console.log(warning);
+}
 
 async function shutdown(): Promise<void> {
   await services.stop();

@@ -12,7 +12,10 @@ export function httpStatusFor(code: ErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'LOCKED':
+    case 'NOT_PAIRED':
       return 403;
+    case 'SLOW_DOWN':
+      return 429;
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
@@ -24,6 +27,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'PRINTER_UNAVAILABLE':
     case 'SYNC_FAILED':
     case 'HOST_UNREACHABLE':
+    case 'STORAGE':
       return 503;
     case 'INTERNAL':
       return 500;

@@ -1,17 +1,23 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { X509Certificate } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { API_PREFIX, EVENTS_PATH, STATION_HEADER, STATION_NAME_HEADER } from '../../src-shared/http-bridge.ts';
-import { events, procedures, type ProcedureName } from '../../src-shared/contract/index.ts';
-import type { Result } from '../../src-shared/errors.ts';
+import { API_PREFIX, REGISTER_PATH } from '../../src-shared/http-bridge.ts';
 import { createApi } from '../api/create-api.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 import type { BoxOffice } from '../core/box-office.ts';
-import { httpStatusFor } from './http-status.ts';
-import { securityHeaders } from './security-headers.ts';
+import { createHostCheck, type HostCheck } from '../net/allowed-hosts.ts';
+import { decodePathSafely } from '../net/safe-path.ts';
+import { PairedWindows } from '../windows/paired-windows.ts';
+import { WindowRegistration, type RegistrationLimits } from '../windows/window-registration.ts';
+import { sendError, sendJson } from './answers.ts';
+import { handleApiCall } from './api-route.ts';
+import { LOOPBACK_LISTEN, thisComputersAddresses, WILDCARD_LISTEN } from './client-address.ts';
+import { createEventSockets } from './event-sockets.ts';
+import { handleRegistration } from './register-route.ts';
 import { serveStatic } from './static-files.ts';
-import { StationRegistry } from './stations.ts';
 
 export interface HostServerOptions {
   office: BoxOffice;
@@ -19,151 +25,128 @@ export interface HostServerOptions {
   port?: number;
   /** Built renderer (dist/renderer); without it only the API is served. */
   rendererDir?: string;
-  /** Answer addresses other than loopback; only with an explicit --lan. */
+  /** Answer addresses other than loopback; only with an explicit --lan (and then only over TLS). */
   allowLan?: boolean;
   dispatcher?: Dispatcher;
+  /** Serve HTTPS and WSS with this certificate (PEM); required to listen beyond loopback. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** More names browsers may use to reach this host (a DNS name), besides loopback and `host`. */
+  names?: readonly string[];
+  /**
+   * Remote addresses that count as this computer: their windows are paired on registration.
+   * Default: loopback and this computer's own addresses. Tests set [] to play "another computer"
+   * over loopback.
+   */
+  localClientAddresses?: readonly string[];
+  registrationLimits?: RegistrationLimits;
 }
 
 export interface HostServer {
   url: string;
   port: number;
+  /** SHA-256 fingerprint of the TLS certificate, or null over plain HTTP. */
+  fingerprint: string | null;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+/** The names this host answers to: what it listens on, or every address of this computer when it listens on all. */
+function answeringNames(host: string, extra: readonly string[]): string[] {
+  const names = [...extra];
+  if (!WILDCARD_LISTEN.has(host)) return [...names, host];
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) names.push(address.address);
+  }
+  const machine = hostname().toLowerCase();
+  return [...names, machine, `${machine}.local`];
 }
 
-function sendResult(res: ServerResponse, result: Result<unknown>): void {
-  sendJson(res, result.ok ? 200 : httpStatusFor(result.error.code), result);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function fingerprintOf(cert: string | Buffer): string {
+  return new X509Certificate(cert).fingerprint256;
 }
 
 /**
- * A page from another site must not drive the box office through the browser (the API has no
- * cookies, but it does sell seats): requests that carry an Origin must come from this server.
- */
-function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  return origin === `http://${req.headers.host ?? ''}`;
-}
-
-/**
- * Host mode: the same core and contract as the desktop app, served to browsers over HTTP
- * (`POST /api/<procedure>`) with events on one WebSocket (`/events`).
+ * Host mode: the same core and contract as the desktop app, served to browsers over HTTP(S)
+ * (`POST /api/<procedure>`) with events on one WebSocket (`/events`). Every request is checked
+ * for the name it uses (DNS rebinding), every window is named by a token this host issued, and
+ * nothing a request carries can throw out of the server.
  */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host) && !options.allowLan) {
+  if (!LOOPBACK_LISTEN.has(host) && !options.allowLan) {
     throw new Error(`Refusing to listen on ${host}: host mode answers only this computer unless started with --lan.`);
+  }
+  if (!LOOPBACK_LISTEN.has(host) && !options.tls) {
+    throw new Error(`Refusing to listen on ${host} without TLS: other computers are served over HTTPS only.`);
   }
   const { office } = options;
   const dispatcher = options.dispatcher ?? createApi(office, { checkOutput: process.env.NODE_ENV !== 'production' });
-  const stations = new StationRegistry(office.records);
+  const windows = new PairedWindows(office.records, office.clock);
+  const registration = new WindowRegistration(windows, office.clock, options.registrationLimits);
+  const localAddresses = new Set(options.localClientAddresses ?? thisComputersAddresses());
+  const fingerprint = options.tls ? fingerprintOf(options.tls.cert) : null;
   const rendererDir = options.rendererDir ? resolve(options.rendererDir) : null;
+  const sockets = createEventSockets({ bus: office.bus, sessions: dispatcher.sessions, windows });
+  // Known once the port is: nothing is answered before.
+  let check: HostCheck | null = null;
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST for procedures.' } });
-    if (!Object.hasOwn(procedures, name)) {
-      return sendResult(res, { ok: false, error: { code: 'NOT_FOUND', message: `There is no procedure called '${name}'.` } });
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!check) return sendError(res, { code: 'HOST_UNREACHABLE', message: 'The box office is still starting.' }, 503);
+    if (!check.hostAllowed(req.headers.host)) {
+      return sendError(res, { code: 'FORBIDDEN', message: 'This box office answers only under its own address; open it by the address it printed at start.' });
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'Send the request body as application/json.' } });
+    if (!check.originAllowed(req.headers.origin)) {
+      return sendError(res, { code: 'FORBIDDEN', message: 'Requests from other web sites are refused.' });
     }
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch {
-      return sendJson(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is larger than 25 MB.' } });
+    const path = decodePathSafely(req.url);
+    if (path === null) return sendError(res, { code: 'BAD_INPUT', message: 'The address asked for is not valid (a broken % escape).' });
+    if (path.startsWith(API_PREFIX)) return handleApiCall(req, res, path.slice(API_PREFIX.length), { dispatcher, windows });
+    if (path === REGISTER_PATH) {
+      return handleRegistration(req, res, { office, registration, isLocal: (a) => localAddresses.has(a), fingerprint });
     }
-    let input: unknown;
-    try {
-      input = raw.trim() === '' ? {} : JSON.parse(raw);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : 'unreadable';
-      return sendResult(res, { ok: false, error: { code: 'BAD_INPUT', message: `The request body is not valid JSON: ${detail}.` } });
-    }
-    const stationHeader = req.headers[STATION_HEADER];
-    const nameHeader = req.headers[STATION_NAME_HEADER];
-    const stationId =
-      stations.resolve(typeof stationHeader === 'string' ? stationHeader : undefined, typeof nameHeader === 'string' ? nameHeader : undefined) ??
-      office.identity.id;
-    const result = await dispatcher.call(name as ProcedureName, input, { transport: 'http', stationId, sessionToken: null });
-    sendResult(res, result);
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, value: { healthy: true } });
+    if (!rendererDir) return sendError(res, { code: 'NOT_FOUND', message: 'No screens are served here.' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'BAD_INPUT', message: 'Only GET is served.' }, 405);
+    return serveStatic(rendererDir, path, res);
   }
 
-  const server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (!originAllowed(req)) {
-      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other web sites are refused.' } });
-      return;
-    }
-    if (url.startsWith(API_PREFIX)) {
-      const name = url.slice(API_PREFIX.length).split('?')[0] ?? '';
-      handleApi(req, res, name).catch((error: unknown) => {
-        console.error('[marquee] host request failed', error);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The host could not answer; it has been logged.' } });
-      });
-      return;
-    }
-    if (url === '/healthz') return sendJson(res, 200, { ok: true, value: { station: office.identity.name } });
-    if (!rendererDir) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No screens are served here.' } });
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Only GET is served.' } });
-    for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v);
-    serveStatic(rendererDir, url, res);
-  });
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    answer(req, res).catch((error: unknown) => {
+      console.error('[marquee] host request failed', error);
+      sendError(res, { code: 'INTERNAL', message: 'The host could not answer; it has been logged.' }, 500);
+    });
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createHttpServer(onRequest);
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '') !== EVENTS_PATH || !originAllowed(req)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
-      return;
-    }
-    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+  // A request Node cannot even parse: answer 400 if the socket still can, never throw.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    socket.destroy();
   });
-  const unsubscribe = office.bus.subscribe((event, payload) => {
-    if (!(event in events)) return;
-    const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients as Set<WebSocket>) {
-      if (client.readyState === client.OPEN) client.send(message);
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    try {
+      sockets.upgrade(req, socket, head, check);
+    } catch (error) {
+      console.error('[marquee] event socket upgrade failed', error);
+      socket.destroy();
     }
   });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolveListen());
+  }).catch((error: unknown) => {
+    sockets.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const scheme = options.tls ? 'https' : 'http';
+  check = createHostCheck({ names: answeringNames(host, options.names ?? []), port, scheme });
+  const shownHost = WILDCARD_LISTEN.has(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${scheme}://${shownHost}:${port}`,
     port,
+    fingerprint,
     async close() {
-      unsubscribe();
-      for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -1,6 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
+import { answerSafely } from '../net/bounded-body.ts';
+import { securityHeaders } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,22 +17,38 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Serves the built renderer. Paths are resolved inside `root` only; anything else that is not a
- * file falls back to index.html so the renderer's own routes load.
+ * Serves the built renderer. `pathname` is already decoded (a malformed escape was answered 400
+ * before this). Paths are resolved inside `root` only; anything else that is not a file falls back
+ * to index.html so the renderer's own routes load. A file that fails while it is read ends the
+ * response; it never throws out of the request.
  */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  const candidate = normalize(join(root, decoded));
+export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const candidate = normalize(join(root, pathname));
   const inside = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep);
-  const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The screens are not built yet: run `npm run build:renderer` (npm run serve does it for you).');
+  const file = inside && (await isFile(candidate)) ? candidate : join(root, 'index.html');
+  if (!(await isFile(file))) {
+    answerSafely(
+      res,
+      503,
+      { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
+      'The screens are not built yet: run `npm run build:renderer` (npm run serve does it for you).',
+    );
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
-  createReadStream(file).pipe(res);
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(200, { ...securityHeaders, 'content-type': type, 'cache-control': cache });
+  pipeline(createReadStream(file), res, () => {
+    // Read errors and clients that leave half-way end here: the response is simply closed.
+  });
 }

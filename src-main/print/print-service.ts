@@ -8,6 +8,7 @@ import type {
 } from '../../src-shared/contract/printing.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
+import { auditLog } from '../db/records/schema.ts';
 import { PrintApiServer } from './api/print-api-server.ts';
 import { readPrintApiConfig, rotatePrintApiToken, writePrintApiNetwork } from './api/print-api-settings.ts';
 import type { PrintLayouts } from './layouts-port.ts';
@@ -99,6 +100,17 @@ export class PrintService {
 
   get now(): number {
     return this.office.clock.now();
+  }
+
+  /**
+   * An audit_log row for something done through printing with no signed-in member behind it
+   * (the print API opening the cash drawer): staff_id stays empty, `details` says who asked.
+   */
+  recordAudit(action: string, details: Record<string, unknown>): void {
+    this.office.records
+      .insert(auditLog)
+      .values({ at: this.office.clock.now(), action, stationId: this.office.identity.id, staffId: null, approvedBy: null, details })
+      .run();
   }
 
   apiToken(): string {

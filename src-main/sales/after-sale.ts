@@ -1,7 +1,7 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { orders, tickets as ticketsTable, type OrderRow, type PaymentRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor, Approval } from './actor.ts';
+import type { Actor } from './actor.ts';
 import { issueTickets, priceLines, type IssuedTicket, type SaleLine } from './book.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSale } from './gate.ts';
@@ -103,8 +103,6 @@ export interface ExchangeInput {
   payments?: TenderInput[] | undefined;
   /** When they cost less: how the difference goes back. */
   refundMethod?: RefundMethod | undefined;
-  /** A manager's PIN, when the difference handed back is over the cashier refund limit. */
-  approval?: Approval | null | undefined;
 }
 
 /**

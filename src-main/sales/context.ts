@@ -178,6 +178,12 @@ function prepareStatements(db: Database.Database) {
     ),
     dueReservations: db.prepare(`SELECT id FROM reservations WHERE state = 'active' AND deadline_at IS NOT NULL AND deadline_at <= ?`).pluck(),
     dueBlocks: db.prepare(`SELECT id FROM blocks WHERE state = 'active' AND release_at IS NOT NULL AND release_at <= ?`).pluck(),
+    // Idempotent sales (sale-requests.ts): one row per window and key, found through its unique index.
+    saleRequest: db.prepare(`SELECT procedure, request_hash AS requestHash, answer FROM sale_requests WHERE station_id = ? AND key = ?`),
+    insertSaleRequest: db.prepare(`INSERT INTO sale_requests (station_id, key, procedure, request_hash, answer, at) VALUES (?, ?, ?, ?, ?, ?)`),
+    noteSaleRequestPrint: db.prepare(`UPDATE sale_requests SET answer = json_set(answer, '$.print', json(?)) WHERE station_id = ? AND key = ?`),
+    // No index on `at`: the sweeper runs this rarely (engine.ts), a scan of a week's sales is cheap then.
+    pruneSaleRequests: db.prepare(`DELETE FROM sale_requests WHERE at < ?`),
     label: db
       .prepare(`SELECT ${LABEL} FROM units u LEFT JOIN plan_seats s ON s.id = u.seat_id LEFT JOIN plan_areas a ON a.id = u.area_id WHERE u.id = ?`)
       .pluck(),

@@ -2,14 +2,15 @@ import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { payments as paymentsTable, type DiscountCodeRow, type OrderRow, type PaymentRow, type TicketRow } from '../db/records/schema.ts';
-import { authorize } from '../staff/auth.ts';
-import type { Actor, Approval } from './actor.ts';
+import { authorize, type VerifiedApprover } from '../staff/auth.ts';
+import type { Actor } from './actor.ts';
 import { exchangeMoneyBack, exchangeTickets, orderTickets, priceExchange, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
 import { createBlock, releaseBlock } from './blocks.ts';
 import { bookSeats, quoteSale, type BookInput, type BookResult, type SaleQuote } from './book.ts';
 import { createSalesContext, type SalesContext } from './context.ts';
 import { extendHold, holdBestAvailable, holdSeats, releaseHold, suggestBestAvailable, type HoldInput } from './holds.ts';
 import { endReservation, findReservationByReference, requireReservation, reserveSeats, type Customer } from './reservations.ts';
+import { findRecordedAnswer, notePrint, recordAnswer, saleRequestOf, type SaleProcedure, type SaleRequest } from './sale-requests.ts';
 import { sweepExpired, type SweepResult } from './sweeper.ts';
 import { checkIn, reprintTicket, undoCheckIn } from './tickets.ts';
 import { labelsOf } from './unit-checks.ts';
@@ -18,11 +19,15 @@ import type { LedgerKind } from './ledger.ts';
 
 /**
  * The booking engine of one box office: every operation is one BEGIN IMMEDIATE transaction with
- * typed errors, manager approvals checked before the write lock is taken (scrypt is slow), and
+ * typed errors, manager approvals (PINs checked by the handler, off the main thread) authorised
+ * before the write lock is taken, and
  * events emitted only after the commit so no screen ever shows a change that rolled back.
  */
 export class SalesEngine {
   readonly ctx: SalesContext;
+  /** Answers handed out again for a repeated request key, with what printing did the first time. */
+  private readonly replays = new WeakMap<object, { print: unknown }>();
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly office: BoxOffice) {
     this.ctx = createSalesContext(office.records, office.clock);
@@ -30,6 +35,58 @@ export class SalesEngine {
 
   private deps() {
     return { records: this.office.records, clock: this.office.clock };
+  }
+
+  /**
+   * A sale-changing operation, at most once per window and request key: the recorded answer is
+   * looked for and written inside the operation's own transaction, so two retries racing each
+   * other cannot both sell, and a crash leaves either the sale with its record or neither.
+   */
+  private once<T extends object>(actor: Actor, request: SaleRequest | null, work: () => T): T {
+    return this.ctx.immediate(() => {
+      const earlier = this.recorded<T>(actor, request);
+      if (earlier) return earlier;
+      const answer = work();
+      if (request) recordAnswer(this.ctx, actor.stationId, request, answer);
+      return answer;
+    });
+  }
+
+  /**
+   * The answer already recorded for this window's request, if any. Also asked before the checks
+   * that precede the transaction (a manager's approval, the tickets still to give back): those
+   * would refuse a retry whose first try already went through.
+   */
+  private recorded<T extends object>(actor: Actor, request: SaleRequest | null): T | undefined {
+    if (!request) return undefined;
+    const earlier = findRecordedAnswer<T>(this.ctx, actor.stationId, request);
+    if (!earlier) return undefined;
+    this.replays.set(earlier.answer, { print: earlier.print });
+    return earlier.answer;
+  }
+
+  private request(procedure: SaleProcedure, input: object, asked: object | undefined): SaleRequest | null {
+    return saleRequestOf(procedure, asked ?? input);
+  }
+
+  /**
+   * Whether `answer` (from book, reserveSeats, refund or exchange) repeats one given before for
+   * the same request key: then nothing changed now, and `print` is what printing did the first
+   * time (undefined when that was never noted).
+   */
+  replayOf(answer: object): { print: unknown } | undefined {
+    return this.replays.get(answer);
+  }
+
+  /** Notes what printing did for a recorded request, for a replay to report instead of printing twice. */
+  notePrint(actor: Actor, idempotencyKey: string | undefined, print: unknown): void {
+    if (idempotencyKey === undefined) return;
+    try {
+      notePrint(this.ctx, actor.stationId, idempotencyKey, print);
+    } catch (error) {
+      // The sale and its record stand; a replay then says the tickets went to print the first time.
+      console.error('[marquee] could not note the print outcome of a sale request', error);
+    }
   }
 
   private changed(performanceId: string | null, unitIds: number[], kind?: LedgerKind, orderId?: string | null): void {
@@ -72,9 +129,17 @@ export class SalesEngine {
     return { holdId: result.holdId, expiresAt: result.expiresAt };
   }
 
-  reserveSeats(actor: Actor, input: { holdId: string; customer: Customer; deadlineAt?: number | undefined }) {
-    const result = this.ctx.immediate(() => reserveSeats(this.ctx, actor, input));
-    this.changed(result.reservation.performanceId, result.units.map((u) => u.id), 'reservation.created');
+  /** `asked`: what the window sent, when `input` adds defaults to it (the request key's hash is of what was asked). */
+  reserveSeats(actor: Actor, input: { holdId: string; customer: Customer; deadlineAt?: number | undefined; idempotencyKey?: string | undefined }, asked?: object) {
+    const request = this.request('reserveSeats', input, asked);
+    const result = this.once(actor, request, () => {
+      const made = reserveSeats(this.ctx, actor, input);
+      // Only the reservation is the answer; the unit rows go to the events below, not into the record.
+      return { reservation: made.reservation, unitIds: made.units.map((u) => u.id) };
+    });
+    const replay = this.replays.get(result);
+    if (replay) this.replays.set(result.reservation, replay);
+    else this.changed(result.reservation.performanceId, result.unitIds, 'reservation.created');
     return result.reservation;
   }
 
@@ -100,31 +165,49 @@ export class SalesEngine {
     return quoteSale(this.ctx, actor, input);
   }
 
-  /** Manager approval is needed to override a price or to let "complimentary" pay for priced seats. */
-  book(actor: Actor, input: BookInput & { approval?: Approval | undefined }): BookResult {
+  /**
+   * Manager approval is needed to override a price or to let "complimentary" pay for priced seats.
+   * Approvals arrive with the manager's PIN already checked (verifyApproval, asynchronously, in the
+   * handler): scrypt never runs on this synchronous path.
+   */
+  book(actor: Actor, input: BookInput & { approver?: VerifiedApprover | undefined; idempotencyKey?: string | undefined }, asked?: object): BookResult {
+    const request = this.request('bookSeats', input, asked);
+    const earlier = this.recorded<BookResult>(actor, request);
+    if (earlier) return earlier;
     const needsManager = input.lines.some((l) => l.priceMinor !== undefined) || input.payments.some((p) => p.method === 'complimentary' && p.amountMinor > 0);
-    const approvedBy = needsManager ? authorize(this.deps(), actor, 'manager', 'Overriding a price or giving seats away', input.approval) : null;
-    const result = this.ctx.immediate(() => bookSeats(this.ctx, actor, input, needsManager ? approvedBy : null));
-    this.changed(result.order.performanceId, result.unitIds, 'order.booked', result.order.id);
+    const approvedBy = needsManager ? authorize(this.deps(), actor, 'manager', 'Overriding a price or giving seats away', input.approver) : null;
+    const result = this.once(actor, request, () => bookSeats(this.ctx, actor, input, needsManager ? approvedBy : null));
+    if (!this.replays.has(result)) this.changed(result.order.performanceId, result.unitIds, 'order.booked', result.order.id);
     return result;
   }
 
-  refund(actor: Actor, input: { orderId: string; ticketIds?: string[] | undefined; method: RefundMethod; reference?: string | undefined; approval?: Approval | undefined }) {
+  refund(
+    actor: Actor,
+    input: { orderId: string; ticketIds?: string[] | undefined; method: RefundMethod; reference?: string | undefined; approver?: VerifiedApprover | undefined; idempotencyKey?: string | undefined },
+    asked?: object,
+  ) {
+    const request = this.request('refundTickets', input, asked);
+    const earlier = this.recorded<ReturnType<typeof refundTickets>>(actor, request);
+    if (earlier) return earlier;
     // The amount decides whether a manager must approve; it is checked again inside the transaction.
     const amount = refundTotal(this.ctx, input.orderId, input.ticketIds);
-    const approvedBy = amount > refundLimit(this.ctx) ? authorize(this.deps(), actor, 'manager', 'A refund over the cashier limit', input.approval) : null;
-    const result = this.ctx.immediate(() => refundTickets(this.ctx, actor, input, approvedBy));
-    this.changed(result.order.performanceId, result.unitIds, 'order.refunded', result.order.id);
+    const approvedBy = amount > refundLimit(this.ctx) ? authorize(this.deps(), actor, 'manager', 'A refund over the cashier limit', input.approver) : null;
+    const result = this.once(actor, request, () => refundTickets(this.ctx, actor, input, approvedBy));
+    if (!this.replays.has(result)) this.changed(result.order.performanceId, result.unitIds, 'order.refunded', result.order.id);
     return result;
   }
 
-  exchange(actor: Actor, input: ExchangeInput) {
+  exchange(actor: Actor, input: ExchangeInput & { approver?: VerifiedApprover | undefined; idempotencyKey?: string | undefined }, asked?: object) {
+    const request = this.request('exchangeTickets', input, asked);
+    const earlier = this.recorded<ReturnType<typeof exchangeTickets>>(actor, request);
+    if (earlier) return earlier;
     const quote = priceExchange(this.ctx, actor, input, this.ctx.clock.now());
     const approvedBy =
       exchangeMoneyBack(quote.difference) > refundLimit(this.ctx)
-        ? authorize(this.deps(), actor, 'manager', 'Handing back money over the cashier limit', input.approval)
+        ? authorize(this.deps(), actor, 'manager', 'Handing back money over the cashier limit', input.approver)
         : null;
-    const result = this.ctx.immediate(() => exchangeTickets(this.ctx, actor, input, approvedBy));
+    const result = this.once(actor, request, () => exchangeTickets(this.ctx, actor, input, approvedBy));
+    if (this.replays.has(result)) return result;
     for (const c of result.changed) this.changed(c.performanceId, c.unitIds);
     this.changed(result.newOrder.performanceId, [], 'order.exchanged', result.newOrder.id);
     return result;
@@ -148,15 +231,15 @@ export class SalesEngine {
     return ticket;
   }
 
-  createBlock(actor: Actor, input: { performanceId: string; unitIds: number[]; name: string; releaseAt?: number | undefined; approval?: Approval | undefined }) {
-    authorize(this.deps(), actor, 'manager', 'Blocking seats', input.approval);
+  createBlock(actor: Actor, input: { performanceId: string; unitIds: number[]; name: string; releaseAt?: number | undefined; approver?: VerifiedApprover | undefined }) {
+    authorize(this.deps(), actor, 'manager', 'Blocking seats', input.approver);
     const result = this.ctx.immediate(() => createBlock(this.ctx, actor, input));
     this.changed(result.block.performanceId, result.units.map((u) => u.id), 'block.created');
     return result.block;
   }
 
-  releaseBlock(actor: Actor, input: { blockId: string; approval?: Approval | undefined }) {
-    authorize(this.deps(), actor, 'manager', 'Releasing blocked seats', input.approval);
+  releaseBlock(actor: Actor, input: { blockId: string; approver?: VerifiedApprover | undefined }) {
+    authorize(this.deps(), actor, 'manager', 'Releasing blocked seats', input.approver);
     const result = this.ctx.immediate(() => releaseBlock(this.ctx, actor, input));
     this.changed(result.block.performanceId, result.units.map((u) => u.id), 'block.released');
     return result.block;
@@ -164,9 +247,9 @@ export class SalesEngine {
 
   createDiscountCode(
     actor: Actor,
-    input: { code: string; kind: 'percent' | 'fixed'; value: number; eventId?: string | null | undefined; validFrom?: number | null | undefined; validUntil?: number | null | undefined; maxUses?: number | null | undefined; approval?: Approval | undefined },
+    input: { code: string; kind: 'percent' | 'fixed'; value: number; eventId?: string | null | undefined; validFrom?: number | null | undefined; validUntil?: number | null | undefined; maxUses?: number | null | undefined; approver?: VerifiedApprover | undefined },
   ): DiscountCodeRow {
-    authorize(this.deps(), actor, 'manager', 'Creating a discount code', input.approval);
+    authorize(this.deps(), actor, 'manager', 'Creating a discount code', input.approver);
     const code = input.code.trim().toUpperCase();
     if (!/^[A-Z0-9-]{3,32}$/.test(code)) throw new MarqueeError('BAD_INPUT', 'A discount code is 3 to 32 letters, digits or dashes.');
     if (input.kind === 'percent' && (input.value < 1 || input.value > 10_000)) throw new MarqueeError('BAD_INPUT', 'A percent discount is between 0.01 % and 100 % (1 to 10000 basis points).');
@@ -199,11 +282,17 @@ export class SalesEngine {
   }
 
   sweep(): SweepResult {
-    const result = this.ctx.immediate(() => sweepExpired(this.ctx, this.office.identity.id));
+    // Recorded sale requests are pruned hourly, not every few seconds: the table has no index on time.
+    const now = this.ctx.clock.now();
+    const prune = now - this.prunedAt >= PRUNE_SALE_REQUESTS_EVERY_MS;
+    const result = this.ctx.immediate(() => sweepExpired(this.ctx, this.office.identity.id, { pruneSaleRequests: prune }));
+    if (prune) this.prunedAt = now;
     for (const [performanceId, unitIds] of result.changed) this.changed(performanceId, unitIds);
     return result;
   }
 }
+
+const PRUNE_SALE_REQUESTS_EVERY_MS = 3_600_000;
 
 const engines = new WeakMap<BoxOffice, SalesEngine>();
 

@@ -1,20 +1,24 @@
 import type { SalesContext } from './context.ts';
 import { releaseBlock } from './blocks.ts';
 import { endReservation } from './reservations.ts';
+import { pruneSaleRequests } from './sale-requests.ts';
 
 export interface SweepResult {
   expiredHoldUnits: number;
   expiredReservations: number;
   releasedBlocks: number;
+  /** Recorded sale requests past their replay window, forgotten (when asked to prune). */
+  prunedSaleRequests: number;
   /** performanceId -> unit ids that changed, for unitsChanged events. */
   changed: Map<string, number[]>;
 }
 
 /**
  * Clears what ran out: expired holds (already treated as free on every read), reservations past
- * their collection deadline and blocks past their release time, all in one transaction.
+ * their collection deadline and blocks past their release time, all in one transaction; and,
+ * when asked, the answers kept for repeated sale requests once they are older than a week.
  */
-export function sweepExpired(ctx: SalesContext, stationId: string): SweepResult {
+export function sweepExpired(ctx: SalesContext, stationId: string, options: { pruneSaleRequests?: boolean } = {}): SweepResult {
   const now = ctx.clock.now();
   const changed = new Map<string, number[]>();
   const note = (performanceId: string, ids: number[]) => {
@@ -33,5 +37,6 @@ export function sweepExpired(ctx: SalesContext, stationId: string): SweepResult 
     const { block, units } = releaseBlock(ctx, system, { blockId: id });
     note(block.performanceId, units.map((u) => u.id));
   }
-  return { expiredHoldUnits: held.length, expiredReservations: dueReservations.length, releasedBlocks: dueBlocks.length, changed };
+  const prunedSaleRequests = options.pruneSaleRequests ? pruneSaleRequests(ctx, now) : 0;
+  return { expiredHoldUnits: held.length, expiredReservations: dueReservations.length, releasedBlocks: dueBlocks.length, prunedSaleRequests, changed };
 }

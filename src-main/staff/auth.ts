@@ -1,12 +1,15 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RecordsDb } from '../db/open.ts';
-import { auditLog, staff, staffSessions, type StaffRow } from '../db/records/schema.ts';
+import { auditLog, staff, type StaffRow } from '../db/records/schema.ts';
 import { roleAtLeast, type Actor, type Approval, type StaffRole } from '../sales/actor.ts';
 import { readSetting } from '../core/settings.ts';
-import { hashPin, verifyPin } from './pin.ts';
+import { hashPinAsync, MIN_PIN_LENGTH_SETTING, PIN_DIGITS, verifyPinAsync } from './pin.ts';
+import type { PinSource, SignInThrottle, WrongPinOutcome } from './sign-in-throttle.ts';
+
+export type { PinSource } from './sign-in-throttle.ts';
 
 export interface StaffSummary {
   id: string;
@@ -19,109 +22,106 @@ export interface StaffDeps {
   clock: Clock;
 }
 
-const summary = (row: StaffRow): StaffSummary => ({ id: row.id, name: row.name, role: row.role });
+/** What checking a PIN needs: the records, and the box office's one throttle of wrong PINs. */
+export interface PinDeps extends StaffDeps {
+  throttle: SignInThrottle;
+}
 
 function audit(records: RecordsDb, at: number, action: string, stationId: string, staffId: string | null, details: object, approvedBy: string | null = null): void {
   records.insert(auditLog).values({ at, action, stationId, staffId, approvedBy, details }).run();
 }
 
+/** The shortest PIN this installation accepts for a new or reset PIN (Settings, 4 to 8). */
+export function minPinLength(records: RecordsDb): number {
+  const value = readSetting<number>(records, MIN_PIN_LENGTH_SETTING, PIN_DIGITS.min);
+  return Number.isInteger(value) ? Math.min(PIN_DIGITS.max, Math.max(PIN_DIGITS.min, value)) : PIN_DIGITS.min;
+}
+
 /**
- * Checks a PIN with lock-out: after `staff.maxPinFailures` wrong PINs in a row (default 5) the
- * member is locked for `staff.lockMinutes` (default 5). scrypt runs outside any write transaction
- * so a slow hash never blocks other windows' sales.
+ * Refuses a PIN about to be set that is not 4 to 8 digits or shorter than the setting asks, before
+ * any hashing. PINs already set keep working; the rule applies when one is given or reset.
  */
-export function checkPin(deps: StaffDeps, staffId: string, pin: string, stationId: string): StaffRow {
+export function requireAllowedPin(records: RecordsDb, pin: string): void {
+  const min = minPinLength(records);
+  if (!/^\d+$/.test(pin) || pin.length < min || pin.length > PIN_DIGITS.max) {
+    const range = min === PIN_DIGITS.max ? `exactly ${min} digits` : `${min} to ${PIN_DIGITS.max} digits`;
+    throw new MarqueeError('BAD_INPUT', `A PIN must be ${range} here (Settings sets the minimum length); choose another PIN.`, { minPinLength: min });
+  }
+}
+
+function wrongPinSentence(outcome: WrongPinOutcome): string {
+  if (outcome.paused) return 'Wrong PIN. Too many wrong PINs have been typed here, so signing in is paused for a few minutes; a manager can lift the pause.';
+  if (outcome.waitMs > 0) return `Wrong PIN. Wait ${Math.ceil(outcome.waitMs / 1_000)} second(s) before the next try.`;
+  return 'Wrong PIN.';
+}
+
+/**
+ * Checks a member's PIN typed at `where`. Wrong PINs slow down that window and address (the
+ * throttle refuses with SLOW_DOWN before any scrypt runs), never the member: a stranger's guesses
+ * cannot lock a manager out of the windows they use. The hash runs off the main thread, at most
+ * two at a time (pin.ts), and outside any write transaction, so it never blocks another window.
+ */
+export async function checkPin(deps: PinDeps, staffId: string, pin: string, where: PinSource): Promise<StaffRow> {
   const { records, clock } = deps;
-  const row = records.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!row || !row.active) throw new MarqueeError('NOT_FOUND', 'There is no active staff member with that id.');
-  const now = clock.now();
-  if (row.lockedUntil !== null && row.lockedUntil > now) {
-    const minutes = Math.ceil((row.lockedUntil - now) / 60_000);
-    throw new MarqueeError('LOCKED', `${row.name} is locked after too many wrong PINs; try again in ${minutes} minute(s) or ask a manager.`, {
-      lockedUntil: row.lockedUntil,
-    });
+  const attempt = deps.throttle.begin(where);
+  try {
+    const row = records.select().from(staff).where(eq(staff.id, staffId)).get();
+    if (!row || !row.active) throw new MarqueeError('NOT_FOUND', 'There is no active staff member with that id.');
+    if (await verifyPinAsync(pin, { hash: row.pinHash, salt: row.pinSalt })) return row;
+    const outcome = attempt.wrong();
+    audit(records, clock.now(), 'staff.wrong-pin', where.stationId, staffId, { peer: where.peer, waitMs: outcome.waitMs, paused: outcome.paused });
+    throw new MarqueeError('UNAUTHENTICATED', wrongPinSentence(outcome), { retryAfterMs: outcome.waitMs });
+  } finally {
+    attempt.done();
   }
-  if (verifyPin(pin, { hash: row.pinHash, salt: row.pinSalt })) {
-    if (row.failedAttempts !== 0 || row.lockedUntil !== null) {
-      records.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
-    }
-    return row;
-  }
-  const maxFailures = readSetting(records, 'staff.maxPinFailures', 5);
-  const lockMinutes = readSetting(records, 'staff.lockMinutes', 5);
-  const locked = records.transaction(
-    (tx) => {
-      const updated = tx
-        .update(staff)
-        .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
-        .where(eq(staff.id, staffId))
-        .returning({ failedAttempts: staff.failedAttempts })
-        .get();
-      if (updated && updated.failedAttempts >= maxFailures) {
-        tx.update(staff).set({ failedAttempts: 0, lockedUntil: now + lockMinutes * 60_000 }).where(eq(staff.id, staffId)).run();
-        return true;
-      }
-      return false;
-    },
-    { behavior: 'immediate' },
-  );
-  audit(records, now, locked ? 'staff.locked' : 'staff.wrong-pin', stationId, staffId, {});
-  if (locked) throw new MarqueeError('LOCKED', `Wrong PIN. ${row.name} is now locked for ${lockMinutes} minute(s).`);
-  throw new MarqueeError('UNAUTHENTICATED', 'Wrong PIN.');
 }
 
-/** Signing in at a window replaces whoever was signed in there; other windows keep their sessions. */
-export function signIn(deps: StaffDeps, stationId: string, staffId: string, pin: string): StaffSummary {
-  const row = checkPin(deps, staffId, pin, stationId);
-  const now = deps.clock.now();
-  deps.records
-    .insert(staffSessions)
-    .values({ stationId, staffId, signedInAt: now })
-    .onConflictDoUpdate({ target: staffSessions.stationId, set: { staffId, signedInAt: now } })
-    .run();
-  audit(deps.records, now, 'staff.signed-in', stationId, staffId, {});
-  return summary(row);
+/** A manager whose PIN was checked for this one request; only verifyApproval makes these. */
+export interface VerifiedApprover {
+  readonly staffId: string;
+  readonly name: string;
+  readonly role: StaffRole;
 }
 
-export function signOut(deps: StaffDeps, stationId: string): void {
-  const session = deps.records.select().from(staffSessions).where(eq(staffSessions.stationId, stationId)).get();
-  if (!session) return;
-  deps.records.delete(staffSessions).where(eq(staffSessions.stationId, stationId)).run();
-  audit(deps.records, deps.clock.now(), 'staff.signed-out', stationId, session.staffId, {});
-}
+const verified = new WeakSet<VerifiedApprover>();
 
-export function currentStaff(records: RecordsDb, stationId: string): StaffSummary | null {
-  const row = records
-    .select({ id: staff.id, name: staff.name, role: staff.role })
-    .from(staffSessions)
-    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-    .where(and(eq(staffSessions.stationId, stationId), eq(staff.active, true)))
-    .get();
-  return row ?? null;
-}
-
-/** The actor of an operation at this window; refuses when nobody is signed in. */
-export function requireActor(records: RecordsDb, stationId: string): Actor {
-  const member = currentStaff(records, stationId);
-  if (!member) throw new MarqueeError('UNAUTHENTICATED', 'Nobody is signed in at this window; sign in with your PIN first.');
-  return { stationId, staffId: member.id, role: member.role };
+/**
+ * Checks the PIN of an approval typed at the actor's window, before the (synchronous) sales
+ * engine runs: same throttle as sign-in, keyed by that window and its address. Nothing is checked
+ * when there is no approval or when the actor may do it themselves (`needed`), so a manager's own
+ * sale costs no scrypt. The engine's `authorize` then decides whether the approver's role suffices.
+ */
+export async function verifyApproval(
+  deps: PinDeps,
+  actor: Actor,
+  approval: Approval | null | undefined,
+  where: PinSource,
+  needed: StaffRole = 'manager',
+): Promise<VerifiedApprover | undefined> {
+  if (!approval || roleAtLeast(actor.role, needed)) return undefined;
+  const row = await checkPin(deps, approval.staffId, approval.pin, where);
+  const approver: VerifiedApprover = Object.freeze({ staffId: row.id, name: row.name, role: row.role });
+  verified.add(approver);
+  return approver;
 }
 
 /**
  * Who authorises an operation that needs `needed`: the actor when their role suffices, otherwise a
- * manager approving at the same window with their own PIN. Checked in the core, whatever the UI shows.
+ * manager who approved at the same window with their own PIN, checked by verifyApproval before
+ * the engine runs. Checked in the core, whatever the UI shows.
  */
-export function authorize(deps: StaffDeps, actor: Actor, needed: StaffRole, what: string, approval?: Approval | null): string {
+export function authorize(deps: StaffDeps, actor: Actor, needed: StaffRole, what: string, approver?: VerifiedApprover | null): string {
   if (roleAtLeast(actor.role, needed)) return actor.staffId;
-  if (!approval) {
+  if (!approver) {
     throw new MarqueeError('FORBIDDEN', `${what} needs a ${needed}'s approval: ask a ${needed} to enter their PIN.`, { needed });
   }
-  const approver = checkPin(deps, approval.staffId, approval.pin, actor.stationId);
+  // A programming error, not a caller's: an approval must never reach the engine unchecked.
+  if (!verified.has(approver)) throw new Error('An approval reached the sales engine without its PIN being checked.');
   if (!roleAtLeast(approver.role, needed)) {
     throw new MarqueeError('FORBIDDEN', `${approver.name} is a ${approver.role} and cannot approve ${what.toLowerCase()}.`, { needed });
   }
-  audit(deps.records, deps.clock.now(), 'staff.approved', actor.stationId, actor.staffId, { what }, approver.id);
-  return approver.id;
+  audit(deps.records, deps.clock.now(), 'staff.approved', actor.stationId, actor.staffId, { what }, approver.staffId);
+  return approver.staffId;
 }
 
 export function listStaff(records: RecordsDb): StaffSummary[] {
@@ -133,22 +133,31 @@ export function listStaff(records: RecordsDb): StaffSummary[] {
     .all();
 }
 
-/** Only an admin adds staff, except the very first member of a new installation, who must be an admin. */
-export function createStaff(
+/**
+ * Only an admin adds staff, except the very first member of a new installation, who must be an
+ * admin (the dispatcher already refuses anonymous callers once there is staff, before any hashing).
+ */
+export async function createStaff(
   deps: StaffDeps,
   actor: Actor | null,
   input: { name: string; role: StaffRole; pin: string },
-): StaffSummary {
-  const { hash, salt } = hashPin(input.pin);
+): Promise<StaffSummary> {
+  const mayAdd = (existing: number) => {
+    if (existing === 0) {
+      if (input.role !== 'admin') throw new MarqueeError('FORBIDDEN', 'The first staff member of an installation must be an admin.');
+    } else if (!actor || !roleAtLeast(actor.role, 'admin')) {
+      throw new MarqueeError('FORBIDDEN', 'Only an admin can add staff members.');
+    }
+  };
+  const count = (db: Pick<RecordsDb, 'get'>) => db.get<{ n: number }>(sql`select count(*) as n from staff`).n;
+  // Asked before hashing, so a refused caller costs no scrypt; asked again under the write lock.
+  mayAdd(count(deps.records));
+  requireAllowedPin(deps.records, input.pin);
+  const { hash, salt } = await hashPinAsync(input.pin);
   const id = ulid();
   deps.records.transaction(
     (tx) => {
-      const existing = tx.get<{ n: number }>(sql`select count(*) as n from staff`).n;
-      if (existing === 0) {
-        if (input.role !== 'admin') throw new MarqueeError('FORBIDDEN', 'The first staff member of an installation must be an admin.');
-      } else if (!actor || !roleAtLeast(actor.role, 'admin')) {
-        throw new MarqueeError('FORBIDDEN', 'Only an admin can add staff members.');
-      }
+      mayAdd(count(tx));
       tx.insert(staff).values({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt }).run();
     },
     { behavior: 'immediate' },

@@ -8,6 +8,7 @@ import { PricesScreen } from './prices/PricesScreen.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { WindowsScreen } from './windows/WindowsScreen.tsx';
 
 /** The manager's screens, in tab order (seen by managers and admins only; the core checks too). */
 export const managerScreens: ScreenDef[] = [
@@ -17,6 +18,7 @@ export const managerScreens: ScreenDef[] = [
   { id: 'staff', label: 'Staff', key: 's', role: 'manager', component: StaffScreen },
   { id: 'audit', label: 'Audit', key: 'a', role: 'manager', component: AuditScreen },
   { id: 'settings', label: 'Settings', key: 'g', role: 'manager', component: SettingsScreen },
+  { id: 'windows', label: 'Windows', key: 'w', role: 'manager', component: WindowsScreen },
   { id: 'sync', label: 'Sync', key: '9', role: 'manager', component: SyncScreen },
   { id: 'printers', label: 'Printers', key: '7', role: 'manager', component: PrintersScreen },
   { id: 'layouts', label: 'Layouts', key: '8', role: 'manager', component: LayoutsScreen },

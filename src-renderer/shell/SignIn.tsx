@@ -1,21 +1,33 @@
 import { useState } from 'react';
 import type { StaffSummary } from '../../src-shared/contract/staff.ts';
+import { isMarqueeError } from '../../src-shared/errors.ts';
 import { call } from '../transport/api.ts';
 import { useAsync } from '../use-async.ts';
 import { PinPad } from './PinPad.tsx';
+import { retryAfterMs, spellWait, useCountdown } from './sign-in-wait.ts';
+import './SignIn.css';
 
 interface Props {
   stationName: string;
+  /** Why the window is back here by itself (its session ended), shown until someone signs in. */
+  notice?: string | null;
   onSignedIn(staff: StaffSummary): void;
 }
 
-/** Pick your name, type your PIN: the core checks it and locks a member after repeated misses. */
-export function SignIn({ stationName, onSignedIn }: Props) {
+/**
+ * Pick your name, type your PIN. Wrong PINs slow down this window (the core answers with how long
+ * to wait), never the member: the screen counts the wait down and the pad stays usable throughout,
+ * so the next try works as soon as the wait is over, or at once when a manager lifts a pause.
+ */
+export function SignIn({ stationName, notice, onSignedIn }: Props) {
   const staff = useAsync(() => call('listStaff', {}), []);
   const [chosen, setChosen] = useState<StaffSummary | null>(null);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const remaining = useCountdown(waitUntil);
+  const waitOver = waitUntil !== null && remaining === 0;
 
   async function submit() {
     if (!chosen || pin.length < 4 || busy) return;
@@ -24,7 +36,10 @@ export function SignIn({ stationName, onSignedIn }: Props) {
       onSignedIn(await call('signIn', { staffId: chosen.id, pin }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      setPin('');
+      const wait = retryAfterMs(e);
+      setWaitUntil(wait > 0 ? Date.now() + wait : null);
+      // A PIN refused for the wait was never checked: keep it, so Sign in works once the wait is over.
+      if (!(isMarqueeError(e) && e.code === 'SLOW_DOWN')) setPin('');
     } finally {
       setBusy(false);
     }
@@ -33,6 +48,11 @@ export function SignIn({ stationName, onSignedIn }: Props) {
   return (
     <section className="sign-in" aria-label="Sign in">
       <h1>Sign in at {stationName}</h1>
+      {notice && (
+        <p className="sign-in-notice" role="status" data-testid="session-ended">
+          {notice}
+        </p>
+      )}
       {staff.error && <p className="error" role="alert">{staff.error}</p>}
       <div className="sign-in-layout">
         <ul className="staff-list" aria-label="Staff">
@@ -59,7 +79,22 @@ export function SignIn({ stationName, onSignedIn }: Props) {
         <div>
           <p className="muted">{chosen ? `PIN for ${chosen.name}` : 'Choose your name'}</p>
           <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} disabled={!chosen || busy} />
-          {error && <p className="error" role="alert" data-testid="sign-in-error">{error}</p>}
+          {error && !waitOver && (
+            <p className="error" role="alert" data-testid="sign-in-error">
+              {error}
+            </p>
+          )}
+          {remaining > 0 && (
+            // The wait belongs to this window, whoever's name is picked next.
+            <p className="sign-in-wait" role="timer" data-testid="sign-in-wait">
+              Wrong PINs were typed at this window: the next try is possible in {spellWait(remaining)}.
+            </p>
+          )}
+          {waitOver && (
+            <p className="sign-in-ready" role="status" data-testid="sign-in-ready">
+              The wait is over: type your PIN and press Sign in.
+            </p>
+          )}
         </div>
       </div>
     </section>

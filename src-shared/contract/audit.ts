@@ -22,6 +22,7 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const auditProcedures = {
   queryAuditLog: defineProcedure({
     channel: 'bo:audit:query',
+    access: 'manager',
     summary: 'Who did what, when and from which station (ledger and audit log merged, newest first), filtered. Manager only.',
     input: z
       .object({

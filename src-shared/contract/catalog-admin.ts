@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineProcedure } from './define.ts';
-import { IdSchema, InstantSchema, MoneySchema, PerformanceStateSchema } from './common.ts';
+import { CalendarDateSchema, IdSchema, InstantSchema, MoneySchema, PerformanceStateSchema } from './common.ts';
 import { PlanFormatSchema } from './plans.ts';
 import { DiscountCodeSchema } from './sales.ts';
 
 const Title = z.string().trim().min(1).max(120);
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const TimeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
 
 export const EventDetailsSchema = z.object({
@@ -51,8 +50,8 @@ export const RunInputSchema = z
   .object({
     eventId: IdSchema,
     planId: IdSchema,
-    firstDate: DateText,
-    lastDate: DateText,
+    firstDate: CalendarDateSchema,
+    lastDate: CalendarDateSchema,
     slots: z.array(RunSlotSchema).min(1).max(20),
     /** IANA zone the times are in; the installation's setting when left out. */
     timeZone: z.string().min(1).max(64).optional(),
@@ -113,30 +112,35 @@ export const BlockRowSchema = z.object({
 export const catalogAdminProcedures = {
   listEvents: defineProcedure({
     channel: 'bo:admin:events',
+    access: 'manager',
     summary: 'Every event with its details and number of performances. Manager only.',
     input: z.object({}).strict(),
     output: z.array(EventDetailsSchema),
   }),
   saveEvent: defineProcedure({
     channel: 'bo:admin:save-event',
+    access: 'manager',
     summary: 'Create an event, or edit one when an id is given. Manager only.',
     input: z.object({ id: IdSchema.optional(), event: EventInputSchema }).strict(),
     output: EventDetailsSchema,
   }),
   listEventPerformances: defineProcedure({
     channel: 'bo:admin:event-performances',
+    access: 'manager',
     summary: "One event's performances in every state, with sold and capacity. Manager only.",
     input: z.object({ eventId: IdSchema }).strict(),
     output: z.array(AdminPerformanceSchema),
   }),
   createRun: defineProcedure({
     channel: 'bo:admin:create-run',
+    access: 'manager',
     summary: 'Create a run of performances (weekdays × times × date range, in local time) in one transaction. Manager only.',
     input: RunInputSchema,
     output: z.object({ performanceIds: z.array(IdSchema), startsAt: z.array(InstantSchema) }),
   }),
   updatePerformance: defineProcedure({
     channel: 'bo:admin:update-performance',
+    access: 'manager',
     summary: "Change a performance's start, on-sale window or state (on sale, off sale, cancelled). Manager only.",
     input: z
       .object({
@@ -151,60 +155,70 @@ export const catalogAdminProcedures = {
   }),
   performanceImpact: defineProcedure({
     channel: 'bo:admin:performance-impact',
+    access: 'manager',
     summary: "The paid orders and active reservations of a performance, to refund or move before or after cancelling. Manager only.",
     input: z.object({ performanceId: IdSchema }).strict(),
     output: CancellationImpactSchema,
   }),
   createVenue: defineProcedure({
     channel: 'bo:admin:create-venue',
+    access: 'manager',
     summary: 'Add a venue (its seating plans are imported separately). Manager only.',
     input: z.object({ name: Title, address: z.string().trim().max(400).default('') }).strict(),
     output: z.object({ id: IdSchema, name: z.string(), address: z.string() }),
   }),
   previewSeatingPlan: defineProcedure({
     channel: 'bo:admin:preview-plan',
+    access: 'manager',
     summary: 'Parse a pretix JSON or CSV plan and return its seats to draw, writing nothing. Manager only.',
     input: z.object({ format: PlanFormatSchema, fileName: z.string().min(1).max(260), content: z.string().min(1).max(20_000_000) }).strict(),
     output: PlanPreviewSchema,
   }),
   planCategories: defineProcedure({
     channel: 'bo:admin:plan-categories',
+    access: 'manager',
     summary: "A seating plan's categories with their seat counts, to map to price bands. Manager only.",
     input: z.object({ planId: IdSchema }).strict(),
     output: z.array(z.object({ name: z.string(), color: z.string(), seats: z.number().int() })),
   }),
   listBlocks: defineProcedure({
     channel: 'bo:admin:blocks',
+    access: 'manager',
     summary: "A performance's seat blocks (house seats, press, broken, restricted view), active first. Manager only.",
     input: z.object({ performanceId: IdSchema }).strict(),
     output: z.array(BlockRowSchema),
   }),
   listEventPriceBands: defineProcedure({
     channel: 'bo:admin:price-bands',
+    access: 'manager',
     summary: "An event's price bands with the tickets sold at each. Manager only.",
     input: z.object({ eventId: IdSchema }).strict(),
     output: z.array(PriceBandAdminSchema),
   }),
   savePriceBand: defineProcedure({
     channel: 'bo:admin:save-price-band',
+    access: 'manager',
     summary: 'Create a price band for an event, or edit one while none of its tickets are sold. Manager only.',
     input: z.object({ eventId: IdSchema, id: IdSchema.optional(), band: PriceBandInputSchema }).strict(),
     output: PriceBandAdminSchema,
   }),
   removePriceBand: defineProcedure({
     channel: 'bo:admin:remove-price-band',
+    access: 'manager',
     summary: 'Remove a price band that has sold no tickets. Manager only.',
     input: z.object({ id: IdSchema }).strict(),
     output: z.object({ removed: z.literal(true) }),
   }),
   listDiscountCodes: defineProcedure({
     channel: 'bo:admin:discount-codes',
+    access: 'manager',
     summary: 'Every discount code, active first. Manager only.',
     input: z.object({}).strict(),
     output: z.array(DiscountCodeSchema),
   }),
   deactivateDiscountCode: defineProcedure({
     channel: 'bo:admin:deactivate-discount',
+    access: 'manager',
     summary: 'Stop a discount code from being accepted (sales already made keep it). Manager only.',
     input: z.object({ id: IdSchema }).strict(),
     output: DiscountCodeSchema,

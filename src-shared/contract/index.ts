@@ -15,6 +15,7 @@ import { catalogAdminProcedures } from './catalog-admin.ts';
 import { staffAdminProcedures } from './staff-admin.ts';
 import { auditProcedures } from './audit.ts';
 import { settingsProcedures } from './settings.ts';
+import { windowEvents, windowProcedures } from './windows.ts';
 
 /** Every procedure of the box office, once. Add a domain by spreading its object here. */
 export const procedures = {
@@ -32,6 +33,7 @@ export const procedures = {
   ...staffAdminProcedures,
   ...auditProcedures,
   ...settingsProcedures,
+  ...windowProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 /** Every event pushed to open screens, once. */
@@ -41,6 +43,7 @@ export const events = {
   ...printingEvents,
   ...salesEvents,
   ...staffEvents,
+  ...windowEvents,
 } satisfies Record<string, EventDef>;
 
 export type Procedures = typeof procedures;

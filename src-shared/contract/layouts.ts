@@ -61,18 +61,21 @@ const PngSchema = z.object({ png: z.string().describe('PNG, base64'), widthDots:
 export const layoutProcedures = {
   listLayouts: defineProcedure({
     channel: 'bo:layouts:list',
+    access: 'manager',
     summary: 'Built-in and venue layouts (re-read from disk), with the problems of any broken file.',
     input: EmptyInput,
     output: z.object({ layouts: z.array(LayoutInfoSchema), problems: z.array(LayoutProblemSchema) }),
   }),
   getLayoutText: defineProcedure({
     channel: 'bo:layouts:text',
+    access: 'manager',
     summary: "A layout file's JSON text as it is on disk, for the editor.",
     input: z.object({ id: LayoutIdSchema }).strict(),
     output: z.object({ id: z.string(), source: z.enum(['builtin', 'user']), text: z.string() }),
   }),
   previewLayout: defineProcedure({
     channel: 'bo:layouts:preview',
+    access: 'manager',
     summary: "A PNG of a layout (saved, or unsaved text from the editor) filled with sample data or a real order's, decoded from the printer bytes.",
     input: z
       .object({
@@ -94,18 +97,21 @@ export const layoutProcedures = {
   }),
   saveLayout: defineProcedure({
     channel: 'bo:layouts:save',
+    access: 'manager',
     summary: "Save a venue layout after checking it; a broken one is refused with its problem's place. Managers only.",
     input: z.object({ id: LayoutIdSchema, text: z.string().min(2).max(200_000) }).strict(),
     output: LayoutInfoSchema,
   }),
   listLogos: defineProcedure({
     channel: 'bo:layouts:logos',
+    access: 'manager',
     summary: 'Built-in and venue logos.',
     input: EmptyInput,
     output: z.array(LogoInfoSchema),
   }),
   addLogo: defineProcedure({
     channel: 'bo:layouts:add-logo',
+    access: 'manager',
     summary: 'Add a venue logo (PNG, JPEG or SVG up to 5 MB and 4096 x 4096); nothing is saved if it is refused. Managers only.',
     input: z
       .object({
@@ -119,6 +125,7 @@ export const layoutProcedures = {
   }),
   previewLogo: defineProcedure({
     channel: 'bo:layouts:preview-logo',
+    access: 'manager',
     summary: 'A logo as it prints: scaled to the width and dithered to 1 bit; a saved one by name, or a file not yet added (base64).',
     input: z
       .object({
@@ -135,6 +142,7 @@ export const layoutProcedures = {
   }),
   layoutFields: defineProcedure({
     channel: 'bo:layouts:fields',
+    access: 'manager',
     summary: "The placeholders a layout of this kind can use, and the lists a 'repeat' element can walk.",
     input: z.object({ kind: LayoutKindSchema }).strict(),
     output: z.object({
@@ -144,30 +152,35 @@ export const layoutProcedures = {
   }),
   restoreLayout: defineProcedure({
     channel: 'bo:layouts:restore',
+    access: 'manager',
     summary: "Remove the venue's override of a built-in layout; the built-in prints from the next job on. Managers only.",
     input: z.object({ id: LayoutIdSchema }).strict(),
     output: LayoutInfoSchema,
   }),
   listLayoutChoices: defineProcedure({
     channel: 'bo:layouts:choices',
+    access: 'manager',
     summary: 'Every event and its price bands with the ticket layout chosen for each (null: the printer default).',
     input: EmptyInput,
     output: LayoutChoicesSchema,
   }),
   setEventLayout: defineProcedure({
     channel: 'bo:layouts:set-event-layout',
+    access: 'manager',
     summary: "Choose the ticket layout for an event's tickets (null: the printer default). Managers only.",
     input: z.object({ eventId: IdSchema, layoutId: LayoutIdSchema.nullable() }).strict(),
     output: z.object({ eventId: IdSchema, layoutId: z.string().nullable() }),
   }),
   setPriceBandLayout: defineProcedure({
     channel: 'bo:layouts:set-price-band-layout',
+    access: 'manager',
     summary: "Choose the ticket layout for one price band's tickets, ahead of the event's (null: the event's). Managers only.",
     input: z.object({ priceBandId: IdSchema, layoutId: LayoutIdSchema.nullable() }).strict(),
     output: z.object({ priceBandId: IdSchema, layoutId: z.string().nullable() }),
   }),
   printLayoutSample: defineProcedure({
     channel: 'bo:layouts:print-sample',
+    access: 'manager',
     summary: "Print a saved layout filled with sample data on the printer that takes its kind (or the one given), to check it on paper.",
     input: z.object({ layoutId: LayoutIdSchema, printerId: IdSchema.optional() }).strict(),
     output: PrintJobViewSchema,

@@ -69,24 +69,28 @@ const SearchText = z.string().trim().min(2, 'type at least 2 characters').max(10
 export const orderProcedures = {
   findOrders: defineProcedure({
     channel: 'bo:orders:find',
+    access: 'cashier',
     summary: 'Find orders by order reference or id prefix, reservation reference, customer name or phone (partial), or exact ticket code; newest first, at most 50.',
     input: z.object({ query: SearchText }).strict(),
     output: z.array(OrderFoundSchema),
   }),
   findReservations: defineProcedure({
     channel: 'bo:orders:find-reservations',
+    access: 'cashier',
     summary: 'Find reservations to collect by reference, customer name or phone (partial); active ones unless asked for all; at most 50.',
     input: z.object({ query: SearchText, includeEnded: z.boolean().default(false) }).strict(),
     output: z.array(ReservationFoundSchema),
   }),
   reprintTickets: defineProcedure({
     channel: 'bo:orders:reprint',
+    access: 'cashier',
     summary: "Reprint some of an order's valid tickets: each reprint is counted and logged, then only those tickets print (no receipt, no drawer).",
     input: z.object({ orderId: IdSchema, ticketIds: z.array(IdSchema).min(1).max(500) }).strict(),
     output: z.object({ tickets: z.array(TicketSchema), print: PrintOutcomeSchema }),
   }),
   getOrderHistory: defineProcedure({
     channel: 'bo:orders:history',
+    access: 'cashier',
     summary: "An order's ledger entries in words (reserved, booked, refunded, exchanged, reprinted, checked in) with staff, station and time, oldest first.",
     input: z.object({ orderId: IdSchema }).strict(),
     output: z.array(OrderHistoryEntrySchema),

@@ -73,6 +73,7 @@ export type SeatMap = z.infer<typeof SeatMapSchema>;
 export const performanceProcedures = {
   listPerformances: defineProcedure({
     channel: 'bo:performances:list',
+    access: 'cashier',
     summary: "Today's and upcoming performances with capacity, sold and available counts.",
     input: z
       .object({
@@ -85,6 +86,7 @@ export const performanceProcedures = {
   }),
   getSeatMap: defineProcedure({
     channel: 'bo:performances:seat-map',
+    access: 'cashier',
     summary: "One performance's seats and areas at the plan's coordinates, each with its state.",
     input: z.object({ performanceId: IdSchema }).strict(),
     output: SeatMapSchema,
@@ -94,11 +96,13 @@ export const performanceProcedures = {
 export const performanceEvents = {
   unitsChanged: defineEvent({
     channel: 'bo-event:units-changed',
+    access: 'cashier',
     summary: "Some units of a performance changed state; open screens refresh that performance.",
     payload: z.object({ performanceId: IdSchema, unitIds: z.array(z.number().int()) }),
   }),
   performancesChanged: defineEvent({
     channel: 'bo-event:performances-changed',
+    access: 'cashier',
     summary: 'Performances were added, edited or the demo was loaded; lists refresh.',
     payload: z.object({ reason: z.string() }),
   }),

@@ -7,6 +7,7 @@ export const PlanFormatSchema = z.enum(['pretix', 'csv']);
 export const planProcedures = {
   importSeatingPlan: defineProcedure({
     channel: 'bo:plans:import',
+    access: 'manager',
     summary: 'Import a pretix seating-plan JSON or a CSV plan (section,row,seat,x,y,category) for a venue.',
     input: z
       .object({
@@ -27,6 +28,7 @@ export const planProcedures = {
   }),
   listVenues: defineProcedure({
     channel: 'bo:plans:list-venues',
+    access: 'cashier',
     summary: 'Venues with their seating plans.',
     input: z.object({}).strict(),
     output: z.array(

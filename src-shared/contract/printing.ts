@@ -160,36 +160,42 @@ const PrinterRef = z.object({ printerId: IdSchema }).strict();
 export const printingProcedures = {
   listPrinters: defineProcedure({
     channel: 'bo:printing:list-printers',
+    access: 'cashier',
     summary: "This station's printers with their last known status and how many jobs wait on each.",
     input: EmptyInput,
     output: z.array(PrinterViewSchema),
   }),
   savePrinter: defineProcedure({
     channel: 'bo:printing:save-printer',
+    access: 'manager',
     summary: 'Add a printer (no id) or change one: type, address, paper width, code page, jobs, drawer pin, default layouts. Managers only.',
     input: PrinterSettingsSchema.extend({ id: IdSchema.optional(), defaultLayouts: DefaultLayoutsSchema.optional() }).strict(),
     output: PrinterViewSchema,
   }),
   removePrinter: defineProcedure({
     channel: 'bo:printing:remove-printer',
+    access: 'manager',
     summary: 'Take a printer out of use; refused while jobs still wait on it. Managers only.',
     input: PrinterRef,
     output: z.object({ removed: z.literal(true) }),
   }),
   testPrint: defineProcedure({
     channel: 'bo:printing:test-print',
+    access: 'manager',
     summary: 'Queue a test page on a printer (name, address, paper width, code page sample).',
     input: PrinterRef,
     output: PrintJobViewSchema,
   }),
   readPrinterStatus: defineProcedure({
     channel: 'bo:printing:read-status',
+    access: 'cashier',
     summary: 'Ask the printer now (ESC/POS DLE EOT) whether it is ready, out of paper, open or offline.',
     input: PrinterRef,
     output: PrinterStatusSchema,
   }),
   listPrintJobs: defineProcedure({
     channel: 'bo:printing:list-jobs',
+    access: 'cashier',
     summary: "A printer's jobs (or all), waiting ones first; finished ones only when asked.",
     input: z
       .object({
@@ -202,42 +208,49 @@ export const printingProcedures = {
   }),
   retryPrintJob: defineProcedure({
     channel: 'bo:printing:retry-job',
+    access: 'cashier',
     summary: 'Try a waiting, failed or may-have-printed job again now.',
     input: JobRef,
     output: PrintJobViewSchema,
   }),
   cancelPrintJob: defineProcedure({
     channel: 'bo:printing:cancel-job',
+    access: 'cashier',
     summary: 'Cancel a job that has not printed.',
     input: JobRef,
     output: PrintJobViewSchema,
   }),
   movePrintJob: defineProcedure({
     channel: 'bo:printing:move-job',
+    access: 'cashier',
     summary: 'Send a job that has not printed to another printer instead.',
     input: z.object({ jobId: IdSchema, printerId: IdSchema }).strict(),
     output: PrintJobViewSchema,
   }),
   reprintJob: defineProcedure({
     channel: 'bo:printing:reprint-job',
+    access: 'manager',
     summary: 'Print a job again on purpose (a new job that records which one it repeats).',
     input: z.object({ jobId: IdSchema, printerId: IdSchema.optional() }).strict(),
     output: PrintJobViewSchema,
   }),
   getPrintApiSettings: defineProcedure({
     channel: 'bo:printing:api-settings',
+    access: 'manager',
     summary: "The local print API's port, token and whether other machines may call it. Managers only (it shows the token).",
     input: EmptyInput,
     output: PrintApiSettingsSchema,
   }),
   setPrintApiSettings: defineProcedure({
     channel: 'bo:printing:set-api-settings',
+    access: 'manager',
     summary: 'Change the local print API port or allow calls from the local network; restarts it. Managers only.',
     input: z.object({ port: z.number().int().min(1024).max(65535), allowLan: z.boolean() }).strict(),
     output: PrintApiSettingsSchema,
   }),
   rotatePrintApiToken: defineProcedure({
     channel: 'bo:printing:rotate-api-token',
+    access: 'manager',
     summary: 'Replace the print API token; callers using the old one are refused from now on. Managers only.',
     input: EmptyInput,
     output: PrintApiSettingsSchema,
@@ -247,11 +260,13 @@ export const printingProcedures = {
 export const printingEvents = {
   printerStatusChanged: defineEvent({
     channel: 'bo-event:printer-status-changed',
+    access: 'cashier',
     summary: "A printer's status changed (paper out, back online, ...).",
     payload: z.object({ printerId: IdSchema, status: PrinterStatusSchema }),
   }),
   printJobChanged: defineEvent({
     channel: 'bo-event:print-job-changed',
+    access: 'cashier',
     summary: 'A print job was queued, sent, printed, failed, moved or cancelled.',
     payload: z.object({ jobId: IdSchema, printerId: IdSchema, state: PrintJobStateSchema }),
   }),

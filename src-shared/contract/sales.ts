@@ -29,6 +29,13 @@ export const SaleLineSchema = z
 
 export const RefundMethodSchema = z.enum(['cash', 'card', 'voucher']);
 
+/**
+ * The window's own name for one sale, reservation, refund or exchange (a random UUID per press of
+ * the button). Sent again with a retry after a lost answer, it gets the first answer back instead
+ * of a second sale; the same key with other details is refused. Optional so older callers work.
+ */
+export const IdempotencyKeySchema = z.string().min(8).max(64);
+
 export const HoldResultSchema = z.object({
   holdId: IdSchema,
   performanceId: IdSchema,
@@ -166,12 +173,14 @@ export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>;
 export const salesProcedures = {
   listPriceBands: defineProcedure({
     channel: 'bo:sales:price-bands',
+    access: 'cashier',
     summary: "A performance's price bands (Adult, Concession, ...), each for one seat category or all.",
     input: z.object({ performanceId: IdSchema }).strict(),
     output: z.array(PriceBandSchema),
   }),
   holdSeats: defineProcedure({
     channel: 'bo:sales:hold',
+    access: 'cashier',
     summary: 'Hold chosen seats and/or a quantity of general-admission places for this window (default 10 minutes).',
     input: z
       .object({
@@ -185,6 +194,7 @@ export const salesProcedures = {
   }),
   holdBestAvailable: defineProcedure({
     channel: 'bo:sales:hold-best',
+    access: 'cashier',
     summary: 'Hold the best N seats: adjacent in one row nearest the stage, else the best split.',
     input: z
       .object({ performanceId: IdSchema, quantity: z.number().int().min(1).max(50), category: z.string().max(80).optional(), holdId: IdSchema.optional() })
@@ -193,36 +203,44 @@ export const salesProcedures = {
   }),
   suggestBestAvailable: defineProcedure({
     channel: 'bo:sales:suggest-best',
+    access: 'cashier',
     summary: 'Which seats best-available would pick, without holding them.',
     input: z.object({ performanceId: IdSchema, quantity: z.number().int().min(1).max(50), category: z.string().max(80).optional() }).strict(),
     output: z.object({ unitIds: z.array(z.number().int()), labels: z.array(z.string()), adjacent: z.boolean() }),
   }),
   releaseHold: defineProcedure({
     channel: 'bo:sales:release-hold',
+    access: 'cashier',
     summary: "Give back a hold's seats (all, or the listed ones).",
     input: z.object({ holdId: IdSchema, unitIds: z.array(UnitIdSchema).optional() }).strict(),
     output: z.object({ releasedUnitIds: z.array(z.number().int()) }),
   }),
   extendHold: defineProcedure({
     channel: 'bo:sales:extend-hold',
+    access: 'cashier',
     summary: 'Give the customer more time: the hold runs for another N minutes (default the hold setting).',
     input: z.object({ holdId: IdSchema, minutes: z.number().int().min(1).max(120).optional() }).strict(),
     output: z.object({ holdId: IdSchema, expiresAt: InstantSchema }),
   }),
   reserveSeats: defineProcedure({
     channel: 'bo:sales:reserve',
+    access: 'cashier',
     summary: 'Turn held seats into an unpaid reservation for a named customer, collected with a 6-character reference.',
-    input: z.object({ holdId: IdSchema, customer: CustomerSchema, deadlineAt: InstantSchema.optional() }).strict(),
+    input: z
+      .object({ holdId: IdSchema, customer: CustomerSchema, deadlineAt: InstantSchema.optional(), idempotencyKey: IdempotencyKeySchema.optional() })
+      .strict(),
     output: ReservationSchema.extend({ print: PrintOutcomeSchema }),
   }),
   cancelReservation: defineProcedure({
     channel: 'bo:sales:cancel-reservation',
+    access: 'cashier',
     summary: "Cancel a reservation; its seats return to sale.",
     input: z.object({ reservationId: IdSchema }).strict(),
     output: ReservationSchema,
   }),
   findReservation: defineProcedure({
     channel: 'bo:sales:find-reservation',
+    access: 'cashier',
     summary: 'Look a reservation up by its reference, with its seats.',
     input: z.object({ reference: z.string().trim().min(4).max(12) }).strict(),
     output: z.object({
@@ -232,6 +250,7 @@ export const salesProcedures = {
   }),
   quoteSale: defineProcedure({
     channel: 'bo:sales:quote',
+    access: 'cashier',
     summary: 'What a sale of these held or reserved seats would charge now, line by line, with the discount code and tax; writes nothing.',
     input: z
       .object({
@@ -254,6 +273,7 @@ export const salesProcedures = {
   }),
   bookSeats: defineProcedure({
     channel: 'bo:sales:book',
+    access: 'cashier',
     summary: 'Sell held or reserved seats: a price band per seat, optional discount code, and payments that add up to the total.',
     input: z
       .object({
@@ -265,6 +285,7 @@ export const salesProcedures = {
         payments: z.array(TenderSchema).max(10),
         expectedTotalMinor: MoneySchema.optional(),
         approval: ApprovalSchema.optional(),
+        idempotencyKey: IdempotencyKeySchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -277,12 +298,14 @@ export const salesProcedures = {
   }),
   printOrder: defineProcedure({
     channel: 'bo:sales:print-order',
+    access: 'cashier',
     summary: "Print an order's tickets and receipt again (the retry after a print problem); no drawer pulse.",
     input: z.object({ orderId: IdSchema }).strict(),
     output: PrintOutcomeSchema,
   }),
   refundTickets: defineProcedure({
     channel: 'bo:sales:refund',
+    access: 'cashier',
     summary: "Refund all or some of an order's tickets; the seats return to sale. Over the cashier limit a manager approves.",
     input: z
       .object({
@@ -291,12 +314,14 @@ export const salesProcedures = {
         method: RefundMethodSchema.default('cash'),
         reference: z.string().trim().max(80).optional(),
         approval: ApprovalSchema.optional(),
+        idempotencyKey: IdempotencyKeySchema.optional(),
       })
       .strict(),
     output: z.object({ order: OrderSchema, refundedMinor: MoneySchema, unitIds: z.array(z.number().int()) }),
   }),
   exchangeTickets: defineProcedure({
     channel: 'bo:sales:exchange',
+    access: 'cashier',
     summary: 'Exchange tickets for newly held seats (same or another performance), settling the price difference.',
     input: z
       .object({
@@ -308,6 +333,7 @@ export const salesProcedures = {
         refundMethod: RefundMethodSchema.optional(),
         /** A manager's PIN when the difference handed back is over the cashier refund limit. */
         approval: ApprovalSchema.optional(),
+        idempotencyKey: IdempotencyKeySchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -320,18 +346,21 @@ export const salesProcedures = {
   }),
   reprintTicket: defineProcedure({
     channel: 'bo:sales:reprint',
+    access: 'cashier',
     summary: 'Count and log a reprint of a ticket; answers the ticket to print.',
     input: z.object({ ticketId: IdSchema }).strict(),
     output: TicketSchema,
   }),
   getOrder: defineProcedure({
     channel: 'bo:sales:order',
+    access: 'cashier',
     summary: 'An order with its tickets (and seat labels) and payments.',
     input: z.object({ orderId: IdSchema }).strict(),
     output: z.object({ order: OrderSchema, tickets: z.array(TicketSchema.extend({ label: z.string() })), payments: z.array(PaymentSchema) }),
   }),
   blockSeats: defineProcedure({
     channel: 'bo:sales:block',
+    access: 'manager',
     summary: 'Take free seats off sale under a name (house seats, broken, press), optionally until a release time. Manager only.',
     input: z
       .object({
@@ -346,12 +375,14 @@ export const salesProcedures = {
   }),
   releaseBlock: defineProcedure({
     channel: 'bo:sales:release-block',
+    access: 'manager',
     summary: 'Put blocked seats back on sale. Manager only.',
     input: z.object({ blockId: IdSchema, approval: ApprovalSchema.optional() }).strict(),
     output: BlockSchema,
   }),
   createDiscountCode: defineProcedure({
     channel: 'bo:sales:create-discount',
+    access: 'manager',
     summary: 'Create a discount code (percent in basis points, or fixed minor units) with optional validity and use limit. Manager only.',
     input: z
       .object({
@@ -372,6 +403,7 @@ export const salesProcedures = {
 export const salesEvents = {
   salesChanged: defineEvent({
     channel: 'bo-event:sales-changed',
+    access: 'cashier',
     summary: 'A sale, refund, exchange, reservation, block, reprint or check-in was recorded.',
     payload: z.object({ kind: z.string(), performanceId: IdSchema.nullable(), orderId: IdSchema.nullable() }),
   }),

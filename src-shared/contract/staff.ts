@@ -14,30 +14,35 @@ export type StaffSummary = z.infer<typeof StaffSummarySchema>;
 export const staffProcedures = {
   listStaff: defineProcedure({
     channel: 'bo:staff:list',
+    access: 'public',
     summary: 'Active staff members for the sign-in screen (names and roles only).',
     input: EmptyInput,
     output: z.array(StaffSummarySchema),
   }),
   signIn: defineProcedure({
     channel: 'bo:staff:sign-in',
-    summary: "Sign in at this window with a PIN; replaces whoever was signed in here. Wrong PINs lock the member for a while.",
+    access: 'public',
+    summary: "Sign in at this window with a PIN; replaces whoever was signed in here. Wrong PINs slow down this window and its address (a growing wait, then a pause a manager can lift), never the member.",
     input: z.object({ staffId: IdSchema, pin: PinSchema }).strict(),
     output: StaffSummarySchema,
   }),
   signOut: defineProcedure({
     channel: 'bo:staff:sign-out',
+    access: 'public',
     summary: "End this window's staff session (also used to lock the screen).",
     input: EmptyInput,
     output: z.object({ signedOut: z.literal(true) }),
   }),
   currentStaff: defineProcedure({
     channel: 'bo:staff:current',
+    access: 'public',
     summary: 'Who is signed in at this window, or null.',
     input: EmptyInput,
     output: StaffSummarySchema.nullable(),
   }),
   createStaff: defineProcedure({
     channel: 'bo:staff:create',
+    access: 'setup',
     summary: "Add a staff member (admin only; the first member of a new installation must be an admin).",
     input: z.object({ name: z.string().trim().min(1).max(80), role: StaffRoleSchema, pin: PinSchema }).strict(),
     output: StaffSummarySchema,
@@ -47,7 +52,8 @@ export const staffProcedures = {
 export const staffEvents = {
   staffSessionChanged: defineEvent({
     channel: 'bo-event:staff-session-changed',
-    summary: 'Someone signed in or out at a window.',
-    payload: z.object({ stationId: z.string() }),
+    access: 'cashier',
+    summary: 'Someone signed in or out at a window; each window asks again who is signed in at it.',
+    payload: z.object({}),
   }),
 };

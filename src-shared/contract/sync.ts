@@ -32,6 +32,7 @@ const CentralUrlSchema = z
 export const syncProcedures = {
   configureSync: defineProcedure({
     channel: 'bo:sync:configure',
+    access: 'manager',
     summary: 'Set the central MySQL server (URL without password), its password, TLS, and switch sync on or off.',
     input: z
       .object({
@@ -46,6 +47,7 @@ export const syncProcedures = {
   }),
   testSyncConnection: defineProcedure({
     channel: 'bo:sync:test-connection',
+    access: 'manager',
     summary: 'Try the central server (the saved settings, or the ones given) and answer in words; changes nothing.',
     input: z
       .object({
@@ -64,12 +66,14 @@ export const syncProcedures = {
   }),
   syncNow: defineProcedure({
     channel: 'bo:sync:now',
+    access: 'cashier',
     summary: 'Push every pending ledger row to the central server now, without waiting for the next retry.',
     input: EmptyInput,
     output: SyncStatusSchema,
   }),
   getSyncStatus: defineProcedure({
     channel: 'bo:sync:status',
+    access: 'cashier',
     summary: 'Whether sync is on, rows pending, last success, last error in words and the progress of a running push.',
     input: EmptyInput,
     output: SyncStatusSchema,
@@ -79,6 +83,7 @@ export const syncProcedures = {
 export const syncEvents = {
   syncStatusChanged: defineEvent({
     channel: 'bo-event:sync-status-changed',
+    access: 'cashier',
     summary: 'Sync started, progressed, succeeded, failed or was reconfigured; settings and status bars refresh.',
     payload: SyncStatusSchema,
   }),

@@ -3,13 +3,12 @@ import { defineProcedure } from './define.ts';
 import { EmptyInput } from './common.ts';
 
 export const StationInfoSchema = z.object({
-  stationId: z.string(),
   stationName: z.string(),
   mode: z.enum(['desktop', 'host']),
   version: z.string(),
   venueName: z.string().nullable(),
   currency: z.string(),
-  /** True while the records database holds no performances: the first screen offers the demo. */
+  /** True for a new installation (no staff, venues or performances): the first screen offers the demo. */
   isEmpty: z.boolean(),
 });
 export type StationInfo = z.infer<typeof StationInfoSchema>;
@@ -17,12 +16,14 @@ export type StationInfo = z.infer<typeof StationInfoSchema>;
 export const systemProcedures = {
   getStationInfo: defineProcedure({
     channel: 'bo:system:station-info',
+    access: 'public',
     summary: 'Who and where this station is, and whether the database is still empty.',
     input: EmptyInput,
     output: StationInfoSchema,
   }),
   loadDemo: defineProcedure({
     channel: 'bo:system:load-demo',
+    access: 'setup',
     summary: 'Fill an empty records database with the demo venue, shows, prices and staff.',
     input: EmptyInput,
     output: z.object({ performances: z.number().int(), seats: z.number().int() }),

@@ -5,9 +5,8 @@ import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { loadDemo } from '../../src-main/demo/load-demo.ts';
 import { sourceRoot } from '../../src-main/paths.ts';
-import type { InputOf, OutputOf, ProcedureName } from '../../src-shared/contract/index.ts';
-import type { AppError } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openWindow, type TestWindow } from '../helpers/window.ts';
 
 export const pretixFixture = () => readFileSync(join(sourceRoot, 'test/fixtures/plans/riverside-hall.seating.json'), 'utf8');
 export const csvFixture = () => readFileSync(join(sourceRoot, 'test/fixtures/plans/community-hall.csv'), 'utf8');
@@ -23,31 +22,13 @@ export interface AdminWorld {
   dispose(): void;
 }
 
-export interface Window {
-  stationId: string;
-  call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
-  fail<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<AppError>;
-}
+export type Window = TestWindow;
 
 export function openDemoWorld(now = Date.UTC(2026, 10, 22, 9)): AdminWorld {
   const clock = new ManualClock(now);
   const temp = openTempBoxOffice({ clock });
   loadDemo(temp.office.records, { now });
   const api = createApi(temp.office, { checkOutput: true });
-  let stations = 0;
-  const windowAt = (stationId: string): Window => ({
-    stationId,
-    async call(name, input) {
-      const r = await api.call(name, input, { transport: 'test', stationId, sessionToken: null });
-      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
-      return r.value as never;
-    },
-    async fail(name, input) {
-      const r = await api.call(name, input, { transport: 'test', stationId, sessionToken: null });
-      if (r.ok) throw new Error(`${name} was expected to fail but answered`);
-      return r.error;
-    },
-  });
   const staffId = (name: string) =>
     (temp.office.records.$client.prepare('select id from staff where name = ?').get(name) as { id: string } | undefined)?.id ?? '';
   return {
@@ -56,8 +37,8 @@ export function openDemoWorld(now = Date.UTC(2026, 10, 22, 9)): AdminWorld {
     api,
     staffId,
     async window(name, pin) {
-      const w = windowAt(`window-${++stations}`);
-      await w.call('signIn', { staffId: staffId(name), pin });
+      const w = openWindow(api);
+      await w.signIn(staffId(name), pin);
       return w;
     },
     dispose: () => temp.dispose(),

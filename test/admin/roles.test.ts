@@ -50,7 +50,7 @@ describe('manager-only procedures', () => {
       expect(error.message, name).toMatch(/needs a manager's approval\.|manager/);
       expect(error.message.endsWith('.'), name).toBe(true);
     }
-    const nobody = await world.api.call('listEvents', {}, { transport: 'test', stationId: 'window-empty', sessionToken: null });
+    const nobody = await world.api.call('listEvents', {}, { transport: 'test', stationId: 'window-empty', sessionSecret: null });
     expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     // Nothing the cashier tried was written.
     const db = world.temp.office.records.$client;

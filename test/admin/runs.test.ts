@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRun } from '../../src-main/admin/runs.ts';
-import { wallClock } from '../../src-main/admin/zoned-time.ts';
+import { wallClock, zonedInstant } from '../../src-main/admin/zoned-time.ts';
 import { CASHIER, MANAGER, openDemoWorld, type AdminWorld } from './helpers.ts';
 
 let world: AdminWorld | null = null;
@@ -91,5 +91,30 @@ describe('creating a run through the contract', () => {
     const error = await manager.fail('createRun', { eventId: event.id, planId: event.id, firstDate: '2026-12-01', lastDate: '2026-12-21', slots: [{ weekdays: [2], time: '19:30' }] });
     expect(error.code).toBe('NOT_FOUND');
     expect(count()).toBe(before);
+  });
+});
+
+describe('dates that do not exist', () => {
+  it('refuses 2027-02-30 with a sentence instead of moving it to March, and accepts 2028-02-29', async () => {
+    const world = openDemoWorld();
+    try {
+      const manager = await world.window(...MANAGER);
+      const [event] = await manager.call('listEvents', {});
+      const plan = world.temp.office.records.$client.prepare('select id from seating_plans limit 1').get() as { id: string };
+      const run = (firstDate: string, lastDate: string) => ({
+        eventId: event!.id,
+        planId: plan.id,
+        firstDate,
+        lastDate,
+        slots: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], time: '19:30' }],
+      });
+      const refused = await manager.fail('createRun', run('2027-02-28', '2027-02-30') as never);
+      expect(refused).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('lastDate: is not a day of the calendar') });
+      expect(zonedInstant.bind(null, '2027-02-30', '19:30', 'Europe/London')).toThrow(/2027-02-30 is not a day of the calendar/);
+      const leap = await manager.call('createRun', run('2028-02-29', '2028-02-29') as never);
+      expect(leap.performanceIds).toHaveLength(1);
+    } finally {
+      world.dispose();
+    }
   });
 });

@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { createApi } from '../../src-main/api/create-api.ts';
-import { createDispatcher } from '../../src-main/api/dispatcher.ts';
+import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher.ts';
+import { seedStaff } from '../sales/fixtures.ts';
+import { openWindow } from '../helpers/window.ts';
 import { createHandlers } from '../../src-main/api/handlers/index.ts';
+import { SessionStore } from '../../src-main/staff/sessions.ts';
 import { procedures } from '../../src-shared/contract/index.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
-const ctx = { transport: 'test' as const, stationId: null, sessionToken: null };
+const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
 let temp: TempBoxOffice | null = null;
+
+async function signedInWindow(api: Dispatcher, box: TempBoxOffice) {
+  const people = seedStaff(box.office);
+  const window = openWindow(api);
+  await window.signIn(people.cashier.staffId, people.pins.cashier);
+  return window.ctx;
+}
 afterEach(() => {
   temp?.dispose();
   temp = null;
@@ -30,6 +40,7 @@ describe('the registration helper', () => {
   it('refuses bad input with BAD_INPUT naming the field, and runs nothing', async () => {
     temp = openTempBoxOffice();
     const api = createApi(temp.office, { checkOutput: true });
+    const ctx = await signedInWindow(api, temp);
     const result = await api.call('getSeatMap', { performanceId: 'tonight' }, ctx);
     expect(result).toEqual({
       ok: false,
@@ -43,6 +54,7 @@ describe('the registration helper', () => {
   it('passes a MarqueeError through as {code, message}', async () => {
     temp = openTempBoxOffice();
     const api = createApi(temp.office, { checkOutput: true });
+    const ctx = await signedInWindow(api, temp);
     const id = ulid();
     const result = await api.call('getSeatMap', { performanceId: id }, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `There is no performance with id ${id}.` } });
@@ -51,14 +63,15 @@ describe('the registration helper', () => {
   it('turns an unexpected failure into INTERNAL without a stack trace', async () => {
     temp = openTempBoxOffice();
     const logged: string[] = [];
-    const dispatcher = createDispatcher(createHandlers(temp.office), { checkOutput: true, log: (m) => logged.push(m) });
+    const sessions = new SessionStore(temp.office.records, temp.office.clock);
+    const dispatcher = createDispatcher(createHandlers(temp.office, sessions), { checkOutput: true, sessions, log: (m) => logged.push(m) });
     temp.office.records.$client.close();
-    const result = await dispatcher.call('listPerformances', {}, ctx);
+    const result = await dispatcher.call('listStaff', {}, ctx);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong in listPerformances; it has been logged.' },
+      error: { code: 'INTERNAL', message: 'Something went wrong in listStaff; it has been logged.' },
     });
-    expect(logged).toEqual(['listPerformances failed']);
+    expect(logged).toEqual(['listStaff failed']);
     temp.office.station.$client.close();
     temp = null;
   });

@@ -104,6 +104,12 @@ describe('the demo', () => {
     for (const p of theatre) expect(p.counts).toMatchObject({ capacity: theatreSeats, available: theatreSeats, booked: 0 });
   });
 
+  it('refuses an installation with staff or venues even without performances: no published PIN in real data', () => {
+    records.$client.prepare("insert into venues (id, name) values ('01JCZ3Z6Y8W0000000000000AB', 'Real Hall')").run();
+    expect(() => loadDemo(records, { now: NOW })).toThrow(/only be loaded into a new, empty box office; this one already has 1 venue/);
+    expect(records.$client.prepare('select count(*) as n from staff').get()).toEqual({ n: 0 });
+  });
+
   it('refuses to load twice and leaves the first load alone', () => {
     loadDemo(records, { now: NOW });
     const before = records.select().from(performances).all().length;
@@ -112,7 +118,7 @@ describe('the demo', () => {
       loadDemo(records, { now: NOW });
     } catch (error) {
       expect((error as MarqueeError).code).toBe('CONFLICT');
-      expect((error as MarqueeError).message).toContain(`already has ${before} performances`);
+      expect((error as MarqueeError).message).toContain(`already has 3 staff members, 2 venues, ${before} performances`);
     }
     expect(records.select().from(performances).all()).toHaveLength(before);
     expect(records.select().from(venues).all()).toHaveLength(2);

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import WebSocket from 'ws';
 import { createHttpBridge, type WebSocketCtor } from '../../src-shared/http-bridge.ts';
 import type { MarqueeBridge } from '../../src-shared/contract/index.ts';
@@ -6,7 +5,7 @@ import type { Result } from '../../src-shared/errors.ts';
 
 /** A box-office window driven from the test through the contract, as another station would be. */
 export async function contractStation(url: string, staffName: string, pin: string): Promise<MarqueeBridge & { close(): void }> {
-  const bridge = createHttpBridge(url, { stationId: ulid(), stationName: 'Test window', WebSocket: WebSocket as unknown as WebSocketCtor });
+  const bridge = createHttpBridge(url, { windowName: 'Test window', WebSocket: WebSocket as unknown as WebSocketCtor });
   const staff = ok(await bridge.listStaff({}));
   const member = staff.find((s) => s.name === staffName);
   if (!member) throw new Error(`No staff member called ${staffName}`);

@@ -48,7 +48,7 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host mode did not print its URL:\n${out}`)), 30_000);
     const check = () => {
-      const match = /Open (http:\/\/\S+) in a browser/.exec(out);
+      const match = /Open (https?:\/\/\S+) in a browser/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -73,6 +73,17 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One procedure called straight over host mode's HTTP API, as a window of its own: it registers
+ * (a window on this computer is paired at once) and sends the token it got. For set-up steps
+ * such as loading the demo into an empty host; screens and stations use the bridge.
+ */
+export async function callHostApi(url: string, name: string, input: unknown = {}): Promise<Response> {
+  const registered = await fetch(`${url}/window/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Test set-up"}' });
+  const { value } = (await registered.json()) as { value: { token: string } };
+  return fetch(`${url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-marquee-window': value.token }, body: JSON.stringify(input) });
 }
 
 /** Screenshots are kept under test-results/ as artifacts of the run. */

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ulid } from 'ulid';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
 import type { InputOf, MarqueeBridge, OutputOf, ProcedureName } from '../../src-shared/contract/index.ts';
@@ -16,7 +15,7 @@ export interface ContractWindow {
 }
 
 export async function openWindow(url: string, who: { name: string; pin: string }): Promise<ContractWindow> {
-  const bridge = createHttpBridge(url, { stationId: ulid(), stationName: `${who.name}'s window`, WebSocket: WebSocket as unknown as WebSocketCtor });
+  const bridge = createHttpBridge(url, { windowName: `${who.name}'s window`, WebSocket: WebSocket as unknown as WebSocketCtor });
   const raw = <K extends ProcedureName>(name: K, input: InputOf<K>) => (bridge[name] as unknown as (i: InputOf<K>) => Promise<Result<OutputOf<K>>>)(input);
   const window: ContractWindow = {
     async call(name, input) {

@@ -4,7 +4,6 @@ import type { Browser, Page } from 'playwright-core';
 import { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
 import { decodeEscPos } from '../../src-main/print/render/index.ts';
 import { createHttpBridge } from '../../src-shared/http-bridge.ts';
-import { ulid } from 'ulid';
 import { makeTempDir } from '../helpers/temp-box-office.ts';
 import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
 
@@ -75,7 +74,7 @@ describe('Printers screen (manager)', () => {
   });
 
   it('refuses a cashier the manager-only printing procedures through the contract, but lets them read printers', async () => {
-    const bridge = createHttpBridge(host.url, { stationId: ulid() });
+    const bridge = createHttpBridge(host.url);
     try {
       const staff = await bridge.listStaff({});
       if (!staff.ok) throw new Error(staff.error.message);

@@ -62,7 +62,7 @@ describe('manager staff and audit screens', () => {
     try {
       const refused = await cashier.fail('addStaff', { name: 'Mallory', role: 'manager', pin: '9999' });
       expect(refused.code).toBe('FORBIDDEN');
-      expect(refused.message).toMatch(/^Adding staff needs a manager's approval: .+\.$/);
+      expect(refused.message).toMatch(/^This needs a manager; Priya Shah is signed in as a cashier\.$/);
       for (const attempt of [cashier.fail('listEvents', {}), cashier.fail('queryAuditLog', {}), cashier.fail('resetDemo', { confirm: 'RESET DEMO' })]) {
         expect((await attempt).code).toBe('FORBIDDEN');
       }

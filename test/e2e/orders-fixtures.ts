@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ulid } from 'ulid';
 import WebSocket from 'ws';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -20,7 +19,7 @@ export interface CounterClient {
 }
 
 export async function openCounter(url: string, who = demoCashier): Promise<CounterClient> {
-  const bridge = createHttpBridge(url, { stationId: ulid(), stationName: 'Setup window', WebSocket: WebSocket as unknown as WebSocketCtor });
+  const bridge = createHttpBridge(url, { windowName: 'Setup window', WebSocket: WebSocket as unknown as WebSocketCtor });
   const call = async <K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> => {
     const method = bridge[name] as unknown as (i: InputOf<K>) => Promise<Result<OutputOf<K>>>;
     const result = await method(input);

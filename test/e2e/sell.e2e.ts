@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoCashier, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
+import { callHostApi, demoCashier, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
 import { ActionCounter, counterPage, latestOrderTickets, printedBytes, printedJobs } from './sell-fixtures.ts';
 
 let browser: Browser;
@@ -142,7 +142,7 @@ describe('selling at the counter', () => {
     const bare = await startHost();
     try {
       // No --demo: the demo catalogue without the simulated printer, so this station has none.
-      const loaded = await fetch(`${bare.url}/api/loadDemo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const loaded = await callHostApi(bare.url, 'loadDemo');
       expect(loaded.ok).toBe(true);
       const page = await counterPage(browser, bare.url, demoCashier, { width: 1280, height: 800 });
       await page.keyboard.press('Enter');

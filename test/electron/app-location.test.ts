@@ -3,35 +3,33 @@ import { createAppLocation, isAppUrl, startUrl } from '../../src-main/electron/a
 import { desktopPaths } from '../../src-main/electron/desktop-paths.ts';
 
 describe('isAppUrl', () => {
-  const built = createAppLocation({ rendererIndexPath: '/opt/Marquee/resources/app.asar/dist/renderer/index.html', platform: 'linux' });
+  const built = createAppLocation({});
 
-  it('trusts the built index with any hash or query, and nothing else on disk', () => {
-    expect(startUrl(built)).toBe('file:///opt/Marquee/resources/app.asar/dist/renderer/index.html');
+  it('trusts app://marquee/index.html with any hash or query, and nothing else', () => {
+    expect(startUrl(built)).toBe('app://marquee/index.html');
     expect(isAppUrl(`${startUrl(built)}#/sell?performance=1`, built)).toBe(true);
     expect(isAppUrl(`${startUrl(built)}?x=1`, built)).toBe(true);
-    expect(isAppUrl('file:///opt/Marquee/resources/app.asar/dist/renderer/other.html', built)).toBe(false);
-    expect(isAppUrl('file:///opt/Marquee/resources/app.asar/dist/renderer/INDEX.html', built)).toBe(false);
+    expect(isAppUrl('app://marquee/', built)).toBe(true);
+    expect(isAppUrl('app://marquee/other.html', built)).toBe(false);
+    expect(isAppUrl('app://marquee/assets/index.html', built)).toBe(false);
+    expect(isAppUrl('app://marquee:8080/index.html', built)).toBe(false);
+    expect(isAppUrl('app://someone@marquee/index.html', built)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', built)).toBe(false);
+    expect(isAppUrl('marquee://app/index.html', built)).toBe(false);
+    // The old file:// home is a stranger now, wherever the build sits.
+    expect(isAppUrl('file:///opt/Marquee/resources/app.asar/dist/renderer/index.html', built)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', built)).toBe(false);
     expect(isAppUrl('', built)).toBe(false);
   });
 
-  it('ignores case in file URLs where the file system does', () => {
-    const windows = createAppLocation({ rendererIndexPath: '/C:/Program Files/Marquee/dist/renderer/index.html', platform: 'win32' });
-    const otherCase = startUrl(windows).replace('Program%20Files', 'program%20files');
-    expect(otherCase).not.toBe(startUrl(windows));
-    expect(isAppUrl(otherCase, windows)).toBe(true);
-    expect(isAppUrl(otherCase.replace('index.html', 'other.html'), windows)).toBe(false);
-  });
-
   it('trusts a local dev server by origin, and refuses to configure a remote one', () => {
-    const dev = createAppLocation({ rendererIndexPath: '/p/dist/renderer/index.html', devServerUrl: 'http://localhost:5173/', platform: 'linux' });
+    const dev = createAppLocation({ devServerUrl: 'http://localhost:5173/' });
     expect(startUrl(dev)).toBe('http://localhost:5173/');
     expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl('https://localhost:5173/', dev)).toBe(false);
-    expect(() =>
-      createAppLocation({ rendererIndexPath: '/p/index.html', devServerUrl: 'http://example.com:5173', platform: 'linux' }),
-    ).toThrow(/MARQUEE_DEV_SERVER_URL/);
+    expect(isAppUrl('app://marquee/index.html', dev)).toBe(true);
+    expect(() => createAppLocation({ devServerUrl: 'http://example.com:5173' })).toThrow(/MARQUEE_DEV_SERVER_URL/);
   });
 });
 
@@ -44,6 +42,7 @@ describe('desktopPaths', () => {
       layoutsDir: '/opt/M/resources/layouts',
       assetsDir: '/opt/M/resources/assets',
       preloadPath: '/src/marquee/dist/preload/index.cjs',
+      rendererDir: '/src/marquee/dist/renderer',
     });
     expect(desktopPaths({ ...common, isPackaged: false })).toMatchObject({
       migrationsRoot: '/src/marquee/src-main/db/migrations',

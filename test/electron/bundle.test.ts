@@ -64,6 +64,11 @@ describe('the built main process (dist/main/index.cjs)', () => {
     expect((report['channels'] as string[]).sort()).toEqual(procedureNames.map((n) => procedures[n].channel).sort());
     expect(report['info']).toMatchObject({ ok: true, value: { mode: 'desktop', version: '0.0.0-bundle' } });
     expect(report['stranger']).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The screens come from app://marquee; the built index as a file:// page is a stranger too.
+    expect(report['windowUrl']).toBe('app://marquee/index.html');
+    expect(report['fileSender']).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(report['privileged']).toEqual(['app']);
+    expect(report['traversalStatus']).toBe(400);
     expect(report['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
   });
 });

@@ -1,15 +1,16 @@
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { events, procedures } from '../../src-shared/contract/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy.ts';
 import { startDesktop } from '../../src-main/electron/desktop.ts';
+import { APP_INDEX_URL } from '../../src-main/electron/app-scheme.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
 import { makeTempDir } from '../helpers/temp-box-office.ts';
 import { createFakeElectron, type FakeElectron } from './fake-electron.ts';
 
-const ownPage = pathToFileURL(join(sourceRoot, 'dist', 'renderer', 'index.html')).href;
+const ownPage = APP_INDEX_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
@@ -17,12 +18,18 @@ afterEach(async () => {
 });
 
 /** Starts the shell on fakes with a fresh data folder; quitting and deleting it is queued for afterEach. */
-async function startShell(setup: (fake: FakeElectron) => void = () => undefined, resourcesPath = '/nonexistent') {
+async function startShell(
+  setup: (fake: FakeElectron) => void = () => undefined,
+  resourcesPath = '/nonexistent',
+  appPath = sourceRoot,
+) {
   const dataDir = makeTempDir('marquee-electron-');
-  const fake = createFakeElectron({ appPath: sourceRoot, userDataPath: dataDir });
+  const fake = createFakeElectron({ appPath, userDataPath: dataDir });
   setup(fake);
+  // As in Electron, the shell starts before the app is ready (schemes must be registered by then).
+  const started = startDesktop(fake.modules, { env: {}, platform: 'linux', resourcesPath });
   fake.app.markReady();
-  await startDesktop(fake.modules, { env: {}, platform: 'linux', resourcesPath });
+  await started;
   cleanups.push(async () => {
     if (fake.windows.length > 0 && fake.app.quitCalls === 0) {
       fake.app.quit();
@@ -34,13 +41,21 @@ async function startShell(setup: (fake: FakeElectron) => void = () => undefined,
   return { fake, dataDir };
 }
 
+/** Loads the demo into the fresh data folder and signs its manager in at the app's window. */
+async function signInDemoManager(fake: FakeElectron): Promise<void> {
+  expect(await fake.invoke(procedures.loadDemo.channel, ownPage, {})).toMatchObject({ ok: true });
+  const staff = (await fake.invoke(procedures.listStaff.channel, ownPage, {})) as { ok: true; value: { id: string; name: string }[] };
+  const manager = staff.value.find((s) => s.name === 'Morgan Hale')!;
+  expect(await fake.invoke(procedures.signIn.channel, ownPage, { staffId: manager.id, pin: '2468' })).toMatchObject({ ok: true });
+}
+
 describe('the Electron shell', () => {
   it('takes the single-instance lock and opens one hardened window on the built renderer', async () => {
     const { fake } = await startShell();
     expect(fake.app.lockRequests).toBe(1);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0]!;
-    expect(window.loadedUrl).toBe(ownPage);
+    expect(window.loadedUrl).toBe('app://marquee/index.html');
     expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -51,6 +66,16 @@ describe('the Electron shell', () => {
       webviewTag: false,
       preload: join(sourceRoot, 'dist', 'preload', 'index.cjs'),
     });
+  });
+
+  it('makes app: a standard, secure scheme before ready, without bypassing CSP or opening CORS', async () => {
+    const { fake } = await startShell();
+    expect(fake.protocol.privileged).toEqual([
+      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+    ]);
+    expect([...fake.protocol.handlers.keys()]).toEqual(['app']);
+    // Traversal is refused by the handler the shell registered (app-protocol.test.ts has the rest).
+    expect((await fake.fetchApp('app://marquee/..%2f..%2fpackage.json')).status).toBe(400);
   });
 
   it('hands over to the running instance when the lock is taken', async () => {
@@ -86,7 +111,12 @@ describe('the Electron shell', () => {
     const strangers = [
       'https://evil.example/',
       'http://localhost:5173/',
-      pathToFileURL(join(sourceRoot, 'dist', 'renderer', 'other.html')).href,
+      // file:// is no longer the app's origin, not even for the built index itself.
+      pathToFileURL(join(sourceRoot, 'dist', 'renderer', 'index.html')).href,
+      'app://marquee/other.html',
+      'app://marquee/assets/index.html',
+      'app://evil/index.html',
+      'app://marquee.evil.example/index.html',
       pathToFileURL('/tmp/index.html').href,
       'devtools://devtools/bundled/inspector.html',
       'not a url',
@@ -100,6 +130,7 @@ describe('the Electron shell', () => {
 
   it('answers bad input with BAD_INPUT and a sentence, never a stack trace', async () => {
     const { fake } = await startShell();
+    await signInDemoManager(fake);
     const result = (await fake.invoke(procedures.getSeatMap.channel, ownPage, { performanceId: 'nope' })) as {
       ok: false;
       error: Record<string, unknown>;
@@ -111,15 +142,14 @@ describe('the Electron shell', () => {
     expect(JSON.stringify(result)).not.toMatch(/\n\s+at |\.ts:\d+/);
   });
 
-  it('forwards box-office events to every open window', async () => {
+  it('forwards box-office events to a window only once someone is signed in there', async () => {
     const { fake } = await startShell();
-    // Loading the demo announces performancesChanged on the bus.
-    const loaded = await fake.invoke(procedures.loadDemo.channel, ownPage, {});
-    expect(loaded).toMatchObject({ ok: true });
-    expect(fake.windows[0]!.webContents.sent).toContainEqual({
-      channel: events.performancesChanged.channel,
-      payload: { reason: expect.any(String) },
-    });
+    // Loading the demo announces performancesChanged on the bus, to nobody yet.
+    await signInDemoManager(fake);
+    const sent = fake.windows[0]!.webContents.sent;
+    expect(sent.map((m) => m.channel)).not.toContain(events.performancesChanged.channel);
+    // Signing in announces staffSessionChanged, which the now signed-in window receives.
+    expect(sent).toContainEqual({ channel: events.staffSessionChanged.channel, payload: {} });
   });
 
   it('keeps windows on the app: navigation, redirects, new windows and webviews are blocked', async () => {
@@ -129,6 +159,8 @@ describe('the Electron shell', () => {
     const contents = fake.windows[0]!.webContents;
     expect(contents.fire('will-navigate', { url: 'https://evil.example/' }).prevented).toBe(true);
     expect(contents.fire('will-navigate', { url: pathToFileURL('/etc/passwd').href }).prevented).toBe(true);
+    expect(contents.fire('will-navigate', { url: pathToFileURL(join(sourceRoot, 'dist', 'renderer', 'index.html')).href }).prevented).toBe(true);
+    expect(contents.fire('will-navigate', { url: 'app://marquee/other.html' }).prevented).toBe(true);
     expect(contents.fire('will-redirect', { url: 'https://evil.example/' }).prevented).toBe(true);
     expect(contents.fire('will-navigate', { url: `${ownPage}#/reports` }).prevented).toBe(false);
     expect(contents.fire('will-attach-webview').prevented).toBe(true);
@@ -165,12 +197,21 @@ describe('the Electron shell', () => {
     expect(fake.windows[0]!.options.webPreferences?.['devTools']).toBe(true);
   });
 
-  it('packaged, reads migrations from the resources folder and hides developer tools', async () => {
+  it('packaged, reads migrations from the resources folder, serves the screens from app:// and hides developer tools', async () => {
     const resources = makeTempDir('marquee-resources-');
+    const appFolder = makeTempDir('marquee-app-');
     cleanups.push(() => rmSync(resources, { recursive: true, force: true }));
+    cleanups.push(() => rmSync(appFolder, { recursive: true, force: true }));
     cpSync(sourceMigrationsRoot, join(resources, 'migrations'), { recursive: true });
-    const { fake } = await startShell((f) => (f.app.isPackaged = true), resources);
+    mkdirSync(join(appFolder, 'dist', 'renderer'), { recursive: true });
+    writeFileSync(join(appFolder, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Marquee</title>');
+    const { fake } = await startShell((f) => (f.app.isPackaged = true), resources, appFolder);
     expect(await fake.invoke(procedures.getStationInfo.channel, ownPage, {})).toMatchObject({ ok: true });
+    const page = await fake.fetchApp(fake.windows[0]!.loadedUrl!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<title>Marquee</title>');
     expect(JSON.stringify(fake.menuTemplates[0])).not.toContain('toggleDevTools');
     expect(fake.windows[0]!.options.webPreferences?.['devTools']).toBe(false);
   });
@@ -180,9 +221,10 @@ describe('the Electron shell', () => {
     writeFileSync(blocked, 'not a folder');
     cleanups.push(() => rmSync(join(blocked, '..'), { recursive: true, force: true }));
     const fake = createFakeElectron({ appPath: sourceRoot, userDataPath: blocked });
-    fake.app.markReady();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await startDesktop(fake.modules, { env: {}, platform: 'linux', resourcesPath: '/nonexistent' });
+    const started = startDesktop(fake.modules, { env: {}, platform: 'linux', resourcesPath: '/nonexistent' });
+    fake.app.markReady();
+    await started;
     errors.mockRestore();
     expect(fake.errorBoxes).toHaveLength(1);
     expect(fake.errorBoxes[0]!.content).toContain(blocked);
@@ -203,8 +245,9 @@ describe('the Electron shell', () => {
     const override = makeTempDir('marquee-override-');
     const userData = makeTempDir('marquee-userdata-');
     const fake = createFakeElectron({ appPath: sourceRoot, userDataPath: userData });
+    const started = startDesktop(fake.modules, { env: { MARQUEE_DATA_DIR: override }, platform: 'linux', resourcesPath: '/x' });
     fake.app.markReady();
-    await startDesktop(fake.modules, { env: { MARQUEE_DATA_DIR: override }, platform: 'linux', resourcesPath: '/x' });
+    await started;
     cleanups.push(async () => {
       fake.app.quit();
       await vi.waitFor(() => expect(fake.app.quitCalls).toBe(2));

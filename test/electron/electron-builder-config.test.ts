@@ -23,6 +23,8 @@ interface BuilderConfig {
   win?: { target?: Target[] };
   mac?: { target?: Target[] };
   linux?: { target?: Target[] };
+  asar?: boolean;
+  electronFuses?: Record<string, boolean> | null;
 }
 
 describe('electron-builder.yml', () => {
@@ -56,10 +58,63 @@ describe('electron-builder.yml', () => {
     expect(targets(config.linux).sort()).toEqual(['AppImage', 'deb']);
   });
 
+  it("flips Electron's fuses so the packaged app cannot be turned into a Node or a debugger", async () => {
+    const config = await getConfig(sourceRoot, null, null);
+    // Every fuse @electron/fuses knows (V1), each with an explicit value: none is left to a default.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    // OnlyLoadAppFromAsar and the integrity check need the app packed as an asar.
+    expect(config.asar ?? true).toBe(true);
+  });
+
+  it('turns the fuse settings into the wire @electron/fuses writes into the binary', async () => {
+    // electron-builder's own translation (PlatformPackager.generateFuseConfig), so a renamed key
+    // that the schema still accepted but the packager ignored would show here.
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } };
+    };
+    // The @electron/fuses electron-builder itself loads, whatever else node_modules holds.
+    const { FuseV1Options, FuseVersion } = createRequire(require.resolve('app-builder-lib'))('@electron/fuses') as {
+      FuseV1Options: Record<string, number>;
+      FuseVersion: Record<string, string>;
+    };
+    const config = await getConfig(sourceRoot, null, null);
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    expect(wire).toMatchObject({
+      version: FuseVersion['V1'],
+      [FuseV1Options['RunAsNode']!]: false,
+      [FuseV1Options['EnableCookieEncryption']!]: true,
+      [FuseV1Options['EnableNodeOptionsEnvironmentVariable']!]: false,
+      [FuseV1Options['EnableNodeCliInspectArguments']!]: false,
+      [FuseV1Options['EnableEmbeddedAsarIntegrityValidation']!]: true,
+      [FuseV1Options['OnlyLoadAppFromAsar']!]: true,
+      [FuseV1Options['LoadBrowserProcessSpecificV8Snapshot']!]: false,
+      [FuseV1Options['GrantFileProtocolExtraPrivileges']!]: false,
+    });
+  });
+
   it('rejects an unknown key, so the validation above is real', async () => {
     const config = await getConfig(sourceRoot, null, null);
     await expect(
       validateConfiguration({ ...config, notAnElectronBuilderOption: true } as BuilderConfig, new DebugLogger(false)),
     ).rejects.toThrow(/notAnElectronBuilderOption|unknown property/i);
+  });
+
+  it('rejects a misspelt fuse, so a typo cannot leave a fuse at its default', async () => {
+    const config = await getConfig(sourceRoot, null, null);
+    await expect(
+      validateConfiguration(
+        { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } } as BuilderConfig,
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow(/electronFuses/);
   });
 });

@@ -9,6 +9,8 @@ import type { ElectronModules } from '../../src-main/electron/desktop.ts';
 type Listener = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
   readonly sent: { channel: string; payload: unknown }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
@@ -44,6 +46,13 @@ export interface FakeElectron {
     permissionRequestHandler: Listener | null;
     permissionCheckHandler: Listener | null;
   };
+  protocol: {
+    /** Each registerSchemesAsPrivileged call's argument (Electron allows one, before ready). */
+    privileged: unknown[][];
+    handlers: Map<string, (request: Request) => Response | Promise<Response>>;
+  };
+  /** Asks the registered protocol handler for `url`, as a page loading it would. */
+  fetchApp(url: string, method?: string): Promise<Response>;
   /** Calls a registered ipcMain handler as a renderer frame at `senderUrl` (null: frame gone). */
   invoke(channel: string, senderUrl: string | null, input?: unknown): Promise<unknown>;
 }
@@ -68,6 +77,7 @@ export interface FakeWindow extends EventEmitter {
 
 export function createFakeElectron(options: { appPath: string; userDataPath: string }): FakeElectron {
   let resolveReady: () => void = () => undefined;
+  let isReady = false;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
   const app = Object.assign(new EventEmitter(), {
@@ -75,7 +85,10 @@ export function createFakeElectron(options: { appPath: string; userDataPath: str
     lockGranted: true,
     lockRequests: 0,
     quitCalls: 0,
-    markReady: () => resolveReady(),
+    markReady: () => {
+      isReady = true;
+      resolveReady();
+    },
     requestSingleInstanceLock() {
       app.lockRequests += 1;
       return app.lockGranted;
@@ -153,12 +166,31 @@ export function createFakeElectron(options: { appPath: string; userDataPath: str
     setPermissionCheckHandler: (handler: Listener) => (session.permissionCheckHandler = handler),
   };
 
+  const protocolState: FakeElectron['protocol'] = { privileged: [], handlers: new Map() };
+  const protocol = {
+    // As Electron: schemes are made privileged once, before the app is ready; handlers only after.
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      if (isReady) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+      if (protocolState.privileged.length > 0) throw new Error('registerSchemesAsPrivileged can be called only once');
+      protocolState.privileged.push(schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (!isReady) throw new Error('protocol.handle can only be used once the app is ready');
+      if (protocolState.handlers.has(scheme)) throw new Error(`The scheme '${scheme}' is already handled`);
+      protocolState.handlers.set(scheme, handler);
+    },
+    unhandle(scheme: string) {
+      protocolState.handlers.delete(scheme);
+    },
+  };
+
   const menuTemplates: unknown[] = [];
   const errorBoxes: { title: string; content: string }[] = [];
   const modules = {
     app,
     BrowserWindow,
     ipcMain,
+    protocol,
     session: { defaultSession },
     // Electron's keychain cannot run here; a reversible stand-in keeps the shell's wiring testable.
     safeStorage: {
@@ -182,10 +214,17 @@ export function createFakeElectron(options: { appPath: string; userDataPath: str
     menuTemplates,
     errorBoxes,
     session,
+    protocol: protocolState,
+    async fetchApp(url, method = 'GET') {
+      const handler = protocolState.handlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) throw new Error(`No protocol handler for ${url}`);
+      return handler(new Request(url, { method }));
+    },
     async invoke(channel, senderUrl, input) {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`No ipcMain handler for ${channel}`);
-      return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, input);
+      // The call comes from the first window, as the app's one screen.
+      return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: windows[0]?.webContents.id ?? 0 } }, input);
     },
   };
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../src-main/api/create-api.ts';
-import { forwardBusEvents, registerIpc, trustSendersAt, type InvokeEventLike } from '../../src-main/electron/ipc.ts';
+import { forwardBusEvents, registerIpc, trustSendersAt, WindowContexts, type InvokeEventLike } from '../../src-main/electron/ipc.ts';
+import { seedStaff } from '../sales/fixtures.ts';
+import { mayReceive } from '../../src-main/api/event-access.ts';
 import { events, procedureNames, procedures } from '../../src-shared/contract/index.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
@@ -24,7 +26,7 @@ function recordingIpcMain() {
       handlers.delete(channel);
     },
     call(channel: string, url: string | null, ...args: unknown[]) {
-      return handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
+      return handlers.get(channel)!({ senderFrame: url === null ? null : { url }, sender: { id: 7 } }, ...args);
     },
   };
 }
@@ -33,24 +35,28 @@ describe('registerIpc', () => {
   it('registers one handler per contract procedure and removes them all again', () => {
     temp = openTempBoxOffice();
     const ipcMain = recordingIpcMain();
-    const unregister = registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage));
+    const unregister = registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
     expect([...ipcMain.handlers.keys()].sort()).toEqual(procedureNames.map((n) => procedures[n].channel).sort());
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
-  it('passes the call context it is given and the first argument only', async () => {
-    temp = openTempBoxOffice();
+  it("keeps each window's session in the main process, passes the first argument only", async () => {
+    temp = openTempBoxOffice({ stationName: 'Counter 1' });
+    const people = seedStaff(temp.office);
     const ipcMain = recordingIpcMain();
-    const contexts: unknown[] = [];
-    registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage), () => {
-      const ctx = { transport: 'ipc' as const, stationId: temp!.office.identity.id, sessionToken: null };
-      contexts.push(ctx);
-      return ctx;
-    });
-    const result = await ipcMain.call(procedures.getStationInfo.channel, APP_PAGE, {}, 'ignored extra argument');
-    expect(result).toMatchObject({ ok: true, value: { stationId: temp.office.identity.id } });
-    expect(contexts).toEqual([{ transport: 'ipc', stationId: temp.office.identity.id, sessionToken: null }]);
+    const windows = new WindowContexts(temp.office.identity.id);
+    registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage), windows);
+    const info = await ipcMain.call(procedures.getStationInfo.channel, APP_PAGE, {}, 'ignored extra argument');
+    expect(info).toMatchObject({ ok: true, value: { stationName: 'Counter 1' } });
+    const signedIn = await ipcMain.call(procedures.signIn.channel, APP_PAGE, { staffId: people.cashier.staffId, pin: people.pins.cashier });
+    expect(signedIn).toMatchObject({ ok: true, value: { id: people.cashier.staffId } });
+    // The secret stays here: the answer the renderer gets carries none.
+    expect(JSON.stringify(signedIn)).not.toContain(windows.secretOf(7)!);
+    expect(windows.secretOf(7)).toMatch(/^[\w-]{43}$/);
+    expect(await ipcMain.call(procedures.currentStaff.channel, APP_PAGE, {})).toMatchObject({ ok: true, value: { id: people.cashier.staffId } });
+    windows.forget(7);
+    expect(await ipcMain.call(procedures.currentStaff.channel, APP_PAGE, {})).toEqual({ ok: true, value: null });
   });
 
   it('refuses an untrusted or vanished frame before the dispatcher sees the call', async () => {
@@ -58,7 +64,7 @@ describe('registerIpc', () => {
     const ipcMain = recordingIpcMain();
     const dispatcher = createApi(temp.office, { checkOutput: true });
     const callChannel = vi.spyOn(dispatcher, 'callChannel');
-    registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage));
+    registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
     for (const url of ['https://evil.example/', null]) {
       const result = await ipcMain.call(procedures.loadDemo.channel, url, {});
       expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/refused/) } });
@@ -72,7 +78,7 @@ describe('registerIpc', () => {
     const dispatcher = createApi(temp.office, { checkOutput: true });
     vi.spyOn(dispatcher, 'callChannel').mockRejectedValue(new Error('disk on fire at /secret/path.ts:12'));
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage));
+    registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
     const result = await ipcMain.call(procedures.getStationInfo.channel, APP_PAGE, {});
     errors.mockRestore();
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -81,12 +87,13 @@ describe('registerIpc', () => {
 });
 
 describe('forwardBusEvents', () => {
+  let nextWindowId = 1;
   function fakeWindow(destroyed = false) {
     const sent: { channel: string; payload: unknown }[] = [];
     return {
       sent,
       isDestroyed: () => destroyed,
-      webContents: { isDestroyed: () => destroyed, send: (channel: string, payload: unknown) => sent.push({ channel, payload }) },
+      webContents: { id: nextWindowId++, isDestroyed: () => destroyed, send: (channel: string, payload: unknown) => sent.push({ channel, payload }) },
     };
   }
 
@@ -94,7 +101,7 @@ describe('forwardBusEvents', () => {
     temp = openTempBoxOffice();
     const open = [fakeWindow(), fakeWindow()];
     const closed = fakeWindow(true);
-    const stop = forwardBusEvents(temp.office.bus, () => [...open, closed]);
+    const stop = forwardBusEvents(temp.office.bus, () => [...open, closed], () => true);
     const payload = { performanceId: '01JCZ3Z6Y8W0000000000000AB', unitIds: [1, 2] };
     temp.office.bus.emit('unitsChanged', payload);
     for (const window of open) expect(window.sent).toEqual([{ channel: events.unitsChanged.channel, payload }]);
@@ -102,5 +109,24 @@ describe('forwardBusEvents', () => {
     stop();
     temp.office.bus.emit('performancesChanged', { reason: 'after stop' });
     expect(open[0]!.sent).toHaveLength(1);
+  });
+
+  it('sends events only to windows signed in at a role that may read them', async () => {
+    temp = openTempBoxOffice();
+    const people = seedStaff(temp.office);
+    const ipcMain = recordingIpcMain();
+    const api = createApi(temp.office, { checkOutput: true });
+    const windows = new WindowContexts(temp.office.identity.id);
+    registerIpc(ipcMain, api, trustSendersAt(isAppPage), windows);
+    const signedIn = fakeWindow();
+    const anonymous = fakeWindow();
+    await api.call('signIn', { staffId: people.cashier.staffId, pin: people.pins.cashier }, windows.contextOf(signedIn.webContents.id));
+    const stop = forwardBusEvents(temp.office.bus, () => [signedIn, anonymous], (id, event) =>
+      mayReceive(api.sessions, temp!.office.identity.id, windows.secretOf(id), event),
+    );
+    temp.office.bus.emit('performancesChanged', { reason: 'test' });
+    expect(signedIn.sent).toEqual([{ channel: events.performancesChanged.channel, payload: { reason: 'test' } }]);
+    expect(anonymous.sent).toEqual([]);
+    stop();
   });
 });

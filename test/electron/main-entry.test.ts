@@ -1,9 +1,6 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { procedures } from '../../src-shared/contract/index.ts';
-import { sourceRoot } from '../../src-main/paths.ts';
 import type { FakeElectron } from './fake-electron.ts';
 
 // main.ts is the entry Electron runs: importing it with a stubbed 'electron' starts the shell.
@@ -34,8 +31,9 @@ describe('src-main/electron/main.ts', () => {
     fake.app.markReady();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.ipcHandlers.size).toBe(Object.keys(procedures).length);
-    const ownPage = pathToFileURL(join(sourceRoot, 'dist', 'renderer', 'index.html')).href;
-    const info = await fake.invoke(procedures.getStationInfo.channel, ownPage, {});
+    expect(fake.windows[0]!.loadedUrl).toBe('app://marquee/index.html');
+    expect(fake.protocol.handlers.has('app')).toBe(true);
+    const info = await fake.invoke(procedures.getStationInfo.channel, 'app://marquee/index.html', {});
     expect(info).toMatchObject({ ok: true, value: { mode: 'desktop' } });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../src-main/api/create-api.ts';
-import { registerIpc, trustSendersAt, type InvokeEventLike } from '../../src-main/electron/ipc.ts';
+import { registerIpc, WindowContexts, trustSendersAt, type InvokeEventLike } from '../../src-main/electron/ipc.ts';
 import { events, procedureNames, procedures, type MarqueeBridge } from '../../src-shared/contract/index.ts';
+import { seedStaff } from '../sales/fixtures.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { createFakeRenderer } from './fake-electron.ts';
 
@@ -25,9 +26,10 @@ beforeAll(async () => {
     { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) },
     createApi(temp.office, { checkOutput: true }),
     trustSendersAt((url) => url === 'file:///app/dist/renderer/index.html'),
+    new WindowContexts(temp.office.identity.id),
   );
   renderer.current!.answerWith(async (channel, input) =>
-    handlers.get(channel)!({ senderFrame: { url: 'file:///app/dist/renderer/index.html' } }, input),
+    handlers.get(channel)!({ senderFrame: { url: 'file:///app/dist/renderer/index.html' }, sender: { id: 1 } }, input),
   );
   bridge = renderer.current!.exposed[0]!.api as MarqueeBridge;
 });
@@ -47,13 +49,15 @@ describe('the preload', () => {
   it('invokes each procedure on its contract channel with the input alone', async () => {
     const before = renderer.current!.invocations.length;
     const info = await bridge.getStationInfo({});
-    expect(info).toMatchObject({ ok: true, value: { stationId: temp.office.identity.id } });
+    expect(info).toMatchObject({ ok: true, value: { mode: 'host', isEmpty: true } });
     expect(renderer.current!.invocations.slice(before)).toEqual([
       { channel: procedures.getStationInfo.channel, args: [{}] },
     ]);
   });
 
   it('brings back BAD_INPUT as a value, not a rejection', async () => {
+    const people = seedStaff(temp.office);
+    expect(await bridge.signIn({ staffId: people.cashier.staffId, pin: people.pins.cashier })).toMatchObject({ ok: true });
     const result = await bridge.getSeatMap({ performanceId: 'not-an-id' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });

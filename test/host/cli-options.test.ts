@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_PORT, parseHostCli } from '../../src-main/host/cli-options.ts';
+import { DEFAULT_PORT, HOST_USAGE, parseHostCli } from '../../src-main/host/cli-options.ts';
 
 describe('host mode command line', () => {
   it('defaults to loopback, the default port and the home data folder', () => {
@@ -12,6 +12,9 @@ describe('host mode command line', () => {
       dataDir: join(homedir(), '.marquee', 'host'),
       demo: false,
       stationName: 'Host station',
+      tlsCert: null,
+      tlsKey: null,
+      names: [],
     });
   });
 
@@ -24,6 +27,31 @@ describe('host mode command line', () => {
   it('refuses another address without --lan, and accepts it with', () => {
     expect(() => parseHostCli(['--host', '0.0.0.0'], {})).toThrow(/add --lan/);
     expect(parseHostCli(['--host', '0.0.0.0', '--lan'], {})).toMatchObject({ host: '0.0.0.0', lan: true });
+  });
+
+  it('takes the venue certificate and key only together and only with --lan', () => {
+    expect(parseHostCli(['--host', '0.0.0.0', '--lan', '--tls-cert', 'venue.pem', '--tls-key', 'venue.key'], {})).toMatchObject({
+      lan: true,
+      tlsCert: 'venue.pem',
+      tlsKey: 'venue.key',
+    });
+    expect(() => parseHostCli(['--host', '0.0.0.0', '--lan', '--tls-cert', 'venue.pem'], {})).toThrow(
+      'Give both --tls-cert and --tls-key, or neither to let Marquee make its own certificate.',
+    );
+    expect(() => parseHostCli(['--tls-cert', 'venue.pem', '--tls-key', 'venue.key'], {})).toThrow(/are for --lan/);
+  });
+
+  it('takes more names for the host with --lan, and refuses what is no name', () => {
+    expect(parseHostCli(['--host', '0.0.0.0', '--lan', '--name', 'BoxOffice.local', '--name', '192.0.2.7'], {}).names).toEqual(['boxoffice.local', '192.0.2.7']);
+    expect(() => parseHostCli(['--name', 'boxoffice.local'], {})).toThrow(/--name is for --lan/);
+    expect(() => parseHostCli(['--host', '0.0.0.0', '--lan', '--name', 'evil.example/x'], {})).toThrow('--name evil.example/x is not a host name or an address.');
+  });
+
+  it('explains HTTPS on the network in the usage text', () => {
+    expect(() => parseHostCli(['--help'], {})).toThrow(HOST_USAGE);
+    expect(HOST_USAGE).toMatch(/--tls-cert FILE/);
+    expect(HOST_USAGE).toMatch(/--tls-key FILE/);
+    expect(HOST_USAGE).toMatch(/HTTPS only/);
   });
 
   it('says what is wrong with a bad port or an unknown flag', () => {

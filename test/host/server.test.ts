@@ -4,9 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
-import { createHttpBridge, type WebSocketCtor } from '../../src-shared/http-bridge.ts';
+import { createHttpBridge } from '../../src-shared/http-bridge.ts';
 import { stations } from '../../src-main/db/records/schema.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { seedStaff } from '../sales/fixtures.ts';
+import { bridgeFor, registeredToken, signedIn } from './host-client.ts';
 
 let temp: TempBoxOffice | null = null;
 let server: HostServer | null = null;
@@ -28,14 +30,15 @@ function post(url: string, body: string, headers: Record<string, string> = { 'co
 }
 
 describe('host mode server', () => {
-  it('serves the contract over HTTP through the same bridge shape as the preload', async () => {
+  it('serves the contract over HTTP through the same bridge shape as the preload, as a registered window', async () => {
     const { url } = await start();
-    const stationId = ulid();
-    const bridge = createHttpBridge(url, { stationId, stationName: 'Window 2', WebSocket: WebSocket as unknown as WebSocketCtor });
+    const bridge = bridgeFor(url, 'Window 2');
     const info = await bridge.getStationInfo({});
-    expect(info).toMatchObject({ ok: true, value: { mode: 'host', isEmpty: true } });
+    expect(info).toMatchObject({ ok: true, value: { mode: 'host', isEmpty: true, stationName: 'Window 2' } });
+    expect(bridge.pairing.current()).toMatchObject({ phase: 'paired', pairingCode: null });
     const list = await bridge.listPerformances({});
-    expect(list).toEqual({ ok: true, value: [] });
+    // A window on this computer is paired at once; selling needs someone signed in.
+    expect(list).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const registered = temp!.office.records.select().from(stations).all();
     expect(registered.map((s) => s.name).sort()).toEqual(['Box office 1', 'Window 2']);
     bridge.close();
@@ -43,26 +46,29 @@ describe('host mode server', () => {
 
   it('answers bad requests with a status and a sentence, never a crash', async () => {
     const { url } = await start();
-    const notJson = await post(`${url}/api/getSeatMap`, '{"performanceId":');
+    const token = await registeredToken(url);
+    const json = { 'content-type': 'application/json', 'x-marquee-window': token };
+    const notJson = await post(`${url}/api/getStationInfo`, '{"performanceId":', json);
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/not valid JSON/) } });
-    const badField = await post(`${url}/api/getSeatMap`, '{"performanceId":42}');
+    const badField = await post(`${url}/api/getStationInfo`, '{"performanceId":42}', json);
     expect(badField.status).toBe(400);
-    const unknown = await post(`${url}/api/sellEverything`, '{}');
+    const unknown = await post(`${url}/api/sellEverything`, '{}', json);
     expect(unknown.status).toBe(404);
-    const wrongType = await post(`${url}/api/listPerformances`, '{}', { 'content-type': 'text/plain' });
+    const wrongType = await post(`${url}/api/listStaff`, '{}', { ...json, 'content-type': 'text/plain' });
     expect(wrongType.status).toBe(415);
-    const get = await fetch(`${url}/api/listPerformances`);
+    const get = await fetch(`${url}/api/listStaff`, { headers: { 'x-marquee-window': token } });
     expect(get.status).toBe(405);
-    const missing = await post(`${url}/api/getSeatMap`, JSON.stringify({ performanceId: ulid() }));
-    expect(missing.status).toBe(404);
+    const anonymous = await post(`${url}/api/getSeatMap`, JSON.stringify({ performanceId: ulid() }), json);
+    expect(anonymous.status).toBe(401);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
   });
 
   it('refuses requests and sockets from another web site', async () => {
     const { url } = await start();
-    const res = await post(`${url}/api/listPerformances`, '{}', { 'content-type': 'application/json', origin: 'http://evil.example' });
+    const token = await registeredToken(url);
+    const res = await post(`${url}/api/listStaff`, '{}', { 'content-type': 'application/json', 'x-marquee-window': token, origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     const refused = await new Promise<string>((resolve) => {
       const ws = new WebSocket(`${url.replace('http', 'ws')}/events`, { headers: { origin: 'http://evil.example' } });
@@ -72,15 +78,16 @@ describe('host mode server', () => {
     expect(refused).toMatch(/403/);
   });
 
-  it('pushes core events to every connected screen', async () => {
+  it('pushes core events to every signed-in screen', async () => {
     const { url, temp: t } = await start();
-    const a = createHttpBridge(url, { stationId: ulid(), WebSocket: WebSocket as unknown as WebSocketCtor });
-    const b = createHttpBridge(url, { stationId: ulid(), WebSocket: WebSocket as unknown as WebSocketCtor });
+    const people = seedStaff(t.office);
+    const a = await signedIn(url, people.cashier.staffId, people.pins.cashier);
+    const b = await signedIn(url, people.manager.staffId, people.pins.manager);
     const seen: string[] = [];
     const both = new Promise<void>((resolve) => {
       const done = (who: string) => (payload: { reason: string }) => {
         seen.push(`${who}:${payload.reason}`);
-        if (seen.length === 2) resolve();
+        if (new Set(seen.map((s) => s.split(':')[0])).size === 2) resolve();
       };
       a.on('performancesChanged', done('a'));
       b.on('performancesChanged', done('b'));
@@ -89,7 +96,7 @@ describe('host mode server', () => {
     const timer = setInterval(() => t.office.bus.emit('performancesChanged', { reason: 'test' }), 50);
     await both;
     clearInterval(timer);
-    expect(seen.sort().slice(0, 2).map((s) => s.split(':')[1])).toEqual(['test', 'test']);
+    expect(seen.every((s) => s.endsWith(':test'))).toBe(true);
     a.close();
     b.close();
   });
@@ -114,16 +121,17 @@ describe('host mode server', () => {
     expect(await route.text()).toContain('<title>Marquee</title>');
   });
 
-  it('will not listen beyond loopback unless told to', async () => {
+  it('will not listen beyond loopback unless told to, and then only over TLS', async () => {
     temp = openTempBoxOffice();
     await expect(startHostServer({ office: temp.office, host: '0.0.0.0', port: 0 })).rejects.toThrow(/--lan/);
+    await expect(startHostServer({ office: temp.office, host: '0.0.0.0', port: 0, allowLan: true })).rejects.toThrow(/TLS/);
   });
 
   it('says the host is unreachable in words when it is gone', async () => {
     const { url } = await start();
     await server!.close();
     server = null;
-    const bridge = createHttpBridge(url, { stationId: ulid() });
+    const bridge = createHttpBridge(url);
     const result = await bridge.getStationInfo({});
     expect(result).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE', message: expect.stringContaining(url) } });
   });

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderHandlers } from '../../src-main/api/handlers/orders.ts';
+import { createApi } from '../../src-main/api/create-api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { findOrders, findReservations } from '../../src-main/orders/find-orders.ts';
 import { orderHistory } from '../../src-main/orders/order-history.ts';
 import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
-import { signIn } from '../../src-main/staff/auth.ts';
 import { orderReference } from '../../src-shared/contract/orders.ts';
-import { MarqueeError } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openWindow } from '../helpers/window.ts';
 import { addStation, at, seedAnotherPerformance, seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../sales/fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -170,18 +169,11 @@ describe('orderHistory', () => {
 });
 
 describe('order handlers', () => {
-  it('refuse a window where nobody is signed in, and answer once someone is', () => {
-    const handlers = orderHandlers(temp.office);
-    const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
-    try {
-      handlers.findOrders({ query: 'ana' }, ctx);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(MarqueeError);
-      expect((error as MarqueeError).code).toBe('UNAUTHENTICATED');
-    }
-    signIn({ records: temp.office.records, clock }, temp.office.identity.id, people.cashier.staffId, people.pins.cashier);
+  it('refuse a window where nobody is signed in, and answer once someone is', async () => {
+    const counter = openWindow(createApi(temp.office, { checkOutput: true }), temp.office.identity.id);
+    expect(await counter.fail('findOrders', { query: 'ana' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await counter.signIn(people.cashier.staffId, people.pins.cashier);
     sell(['Stalls A-1'], { name: 'Ana Lind' });
-    expect(handlers.findOrders({ query: 'ana' }, ctx)).toHaveLength(1);
+    expect(await counter.call('findOrders', { query: 'ana' })).toHaveLength(1);
   });
 });

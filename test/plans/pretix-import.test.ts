@@ -8,8 +8,8 @@ import { createApi } from '../../src-main/api/create-api.ts';
 import type { RecordsDb } from '../../src-main/db/open.ts';
 import { planAreas, planCategories, planSeats, seatingPlans, venues } from '../../src-main/db/records/schema.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../src-main/plans/import-plan.ts';
+import { openWindow } from '../helpers/window.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
-import { signIn } from '../../src-main/staff/auth.ts';
 import { seedStaff } from '../sales/fixtures.ts';
 
 const FIXTURE = 'riverside-hall.seating.json';
@@ -256,15 +256,15 @@ describe('a bad pretix plan is rejected whole', () => {
 describe('through the contract', () => {
   it('imports a plan and lists it, with outputs the contract accepts', async () => {
     const api = createApi(temp.office, { checkOutput: true });
-    const ctx = { transport: 'test' as const, stationId: null, sessionToken: null };
     // Importing a plan is a manager's change: sign a manager in at this (the host's own) window.
     const people = seedStaff(temp.office);
-    signIn({ records: temp.office.records, clock: temp.office.clock }, temp.office.identity.id, people.manager.staffId, '2222');
-    const imported = await api.call('importSeatingPlan', { venueId, name: 'Main', format: 'pretix', fileName: FIXTURE, content: fixtureText }, ctx);
+    const window = openWindow(api, temp.office.identity.id);
+    await window.signIn(people.manager.staffId, '2222');
+    const imported = await window.result('importSeatingPlan', { venueId, name: 'Main', format: 'pretix', fileName: FIXTURE, content: fixtureText });
     expect(imported).toMatchObject({ ok: true, value: { seats: 34, generalAdmissionPlaces: 50 } });
-    const listed = await api.call('listVenues', {}, ctx);
+    const listed = await window.result('listVenues', {});
     expect(listed).toMatchObject({ ok: true, value: [{ name: 'Riverside Hall', plans: [{ name: 'Main', seats: 34 }] }] });
-    const bad = await api.call('importSeatingPlan', { venueId, name: 'Main', format: 'csv', fileName: 'x.csv', content: 'nonsense' }, ctx);
+    const bad = await window.result('importSeatingPlan', { venueId, name: 'Main', format: 'csv', fileName: 'x.csv', content: 'nonsense' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'PLAN_INVALID', message: expect.stringContaining('"x.csv"') } });
   });
 });

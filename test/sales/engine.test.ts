@@ -6,6 +6,8 @@ import { writeSetting } from '../../src-main/core/settings.ts';
 import { ledger, performances } from '../../src-main/db/records/schema.ts';
 import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
+import { verifyApproval } from '../../src-main/staff/auth.ts';
+import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import { MarqueeError, type ErrorCode } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { addStation, at, seedAnotherPerformance, seedShow, seedStaff, unitState, type ShowFixture, type StaffFixture } from './fixtures.ts';
@@ -32,6 +34,10 @@ let engine: SalesEngine;
 let show: ShowFixture;
 let people: StaffFixture;
 let window2: string;
+
+/** A manager's approval typed at the cashier's window, its PIN checked as the sales handler does. */
+const approve = (staffId: string, pin: string) =>
+  verifyApproval({ records: temp.office.records, clock, throttle: new SignInThrottle(clock) }, people.cashier, { staffId, pin }, { stationId: people.cashier.stationId, peer: 'test' });
 
 const ledgerCount = () => temp.office.records.get<{ n: number }>(sql`select count(*) as n from ledger`).n;
 
@@ -226,14 +232,15 @@ describe('booking', () => {
     expectError(() => sell('Stalls D-7', 'OLD', 3800), 'BAD_INPUT', /expired/);
   });
 
-  it('needs a manager to override a price, approved with their own PIN at the cashier window', () => {
+  it('needs a manager to override a price, approved with their own PIN at the cashier window', async () => {
     const id = show.unit('Stalls D-8');
     const hold = engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: [id] });
     const input = { holdId: hold.holdId, lines: [{ unitId: id, priceBandId: show.bands.adult, priceMinor: 1000 }], payments: [{ method: 'cash' as const, amountMinor: 1000 }] };
     expectError(() => engine.book(people.cashier, input), 'FORBIDDEN', /manager/);
-    expectError(() => engine.book(people.cashier, { ...input, approval: { staffId: people.manager.staffId, pin: '9999' } }), 'UNAUTHENTICATED');
-    expectError(() => engine.book(people.cashier, { ...input, approval: { staffId: people.cashier.staffId, pin: '1111' } }), 'FORBIDDEN', /cannot approve/);
-    const sold = engine.book(people.cashier, { ...input, approval: { staffId: people.manager.staffId, pin: '2222' } });
+    await expect(approve(people.manager.staffId, '9999')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const byCashier = await approve(people.cashier.staffId, '1111');
+    expectError(() => engine.book(people.cashier, { ...input, approver: byCashier }), 'FORBIDDEN', /cannot approve/);
+    const sold = engine.book(people.cashier, { ...input, approver: await approve(people.manager.staffId, '2222') });
     expect(sold.order.totalMinor).toBe(1000);
     expect(sold.order.approvedBy).toBe(people.manager.staffId);
   });
@@ -269,11 +276,11 @@ describe('after the sale', () => {
     expectError(() => engine.refund(people.cashier, { orderId: sold.order.id, method: 'cash' }), 'CONFLICT');
   });
 
-  it('needs a manager for refunds over the cashier limit', () => {
+  it('needs a manager for refunds over the cashier limit', async () => {
     writeSetting(temp.office.records, 'refunds.cashierLimitMinor', 3000);
     const sold = sellTwo();
     expectError(() => engine.refund(people.cashier, { orderId: sold.order.id, method: 'card' }), 'FORBIDDEN', /over the cashier limit/);
-    const ok = engine.refund(people.cashier, { orderId: sold.order.id, method: 'card', approval: { staffId: people.manager.staffId, pin: '2222' } });
+    const ok = engine.refund(people.cashier, { orderId: sold.order.id, method: 'card', approver: await approve(people.manager.staffId, '2222') });
     expect(ok.refundedMinor).toBe(5000);
   });
 
@@ -309,7 +316,7 @@ describe('after the sale', () => {
     expect(newOrder.payments.reduce((a, p) => a + p.amountMinor, 0)).toBe(newOrder.order.totalMinor);
   });
 
-  it('needs a manager when an exchange hands back more than the cashier limit, and writes nothing without one', () => {
+  it('needs a manager when an exchange hands back more than the cashier limit, and writes nothing without one', async () => {
     const sold = sellTwo();
     const later = seedAnotherPerformance(temp.office, show, T0 + 14 * 86_400_000);
     const premium = engine.holdBestAvailable(people.cashier, { performanceId: later, quantity: 2, category: 'Premium' });
@@ -330,10 +337,11 @@ describe('after the sale', () => {
     };
     const before = ledgerCount();
     expectError(() => engine.exchange(people.cashier, down), 'FORBIDDEN', /Handing back money over the cashier limit needs a manager/);
-    expectError(() => engine.exchange(people.cashier, { ...down, approval: { staffId: people.cashier.staffId, pin: '1111' } }), 'FORBIDDEN', /cannot approve/);
+    const byCashier = await approve(people.cashier.staffId, '1111');
+    expectError(() => engine.exchange(people.cashier, { ...down, approver: byCashier }), 'FORBIDDEN', /cannot approve/);
     expect(ledgerCount()).toBe(before);
     expect(engine.getOrder(up.newOrder.id).tickets.every((t) => t.state === 'valid')).toBe(true);
-    const approved = engine.exchange(people.cashier, { ...down, approval: { staffId: people.manager.staffId, pin: '2222' } });
+    const approved = engine.exchange(people.cashier, { ...down, approver: await approve(people.manager.staffId, '2222') });
     expect(approved.differenceMinor).toBe(3600 - 8000);
     expect(approved.newOrder.approvedBy).toBe(people.manager.staffId);
   });
@@ -362,10 +370,10 @@ describe('after the sale', () => {
     expectError(() => engine.reprint(people.cashier, { ticketId: t2!.ticketId }), 'CONFLICT');
   });
 
-  it('lets only managers block seats, and releases a block at its release time', () => {
+  it('lets only managers block seats, and releases a block at its release time', async () => {
     const ids = [show.unit('Stalls A-7'), show.unit('Stalls A-8')];
     expectError(() => engine.createBlock(people.cashier, { performanceId: show.performanceId, unitIds: ids, name: 'House' }), 'FORBIDDEN');
-    const block = engine.createBlock(people.cashier, { performanceId: show.performanceId, unitIds: ids, name: 'House', releaseAt: T0 + 60 * MIN, approval: { staffId: people.manager.staffId, pin: '2222' } });
+    const block = engine.createBlock(people.cashier, { performanceId: show.performanceId, unitIds: ids, name: 'House', releaseAt: T0 + 60 * MIN, approver: await approve(people.manager.staffId, '2222') });
     expect(unitState(temp.office.records, ids[0]!).state).toBe('blocked');
     expectError(() => engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: ids }), 'SEATS_UNAVAILABLE');
     clock.advance(61 * MIN);

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { ulid } from 'ulid';
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
@@ -24,7 +24,7 @@ it('two browser windows race through host mode: each seat goes to one, the other
   const people = seedStaff(temp.office);
   server = await startHostServer({ office: temp.office, host: '127.0.0.1', port: 0 });
   const open = (name: string) => {
-    const bridge = createHttpBridge(server!.url, { stationId: ulid(), stationName: name, WebSocket: WebSocket as unknown as WebSocketCtor });
+    const bridge = createHttpBridge(server!.url, { windowName: name, WebSocket: WebSocket as unknown as WebSocketCtor });
     bridges.push(bridge);
     return bridge;
   };
@@ -75,10 +75,13 @@ it('two browser windows race through host mode: each seat goes to one, the other
   if (wonByA.length) {
     const hold = wonByA[0]!;
     const lines = hold.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult }));
-    const stolen = await b.bookSeats({ holdId: hold.holdId, lines, payments: [{ method: 'cash', amountMinor: 5000 }] });
+    const stolen = await b.bookSeats({ holdId: hold.holdId, lines, payments: [{ method: 'cash', amountMinor: 5000 }], idempotencyKey: randomUUID() });
     expect(stolen).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const sold = await a.bookSeats({ holdId: hold.holdId, lines, payments: [{ method: 'cash', amountMinor: 5000 }] });
+    const sale = { holdId: hold.holdId, lines, payments: [{ method: 'cash' as const, amountMinor: 5000 }], idempotencyKey: randomUUID() };
+    const sold = await a.bookSeats(sale);
     expect(sold.ok).toBe(true);
+    // The same request again (a retry after a lost answer) is the same sale, not a refusal or a second one.
+    expect(await a.bookSeats(sale)).toEqual(sold);
   }
   expect(checkInvariants(temp.office.records.$client, Date.now())).toEqual([]);
 });

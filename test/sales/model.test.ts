@@ -14,6 +14,8 @@ import { seedAnotherPerformance, seedShow } from './fixtures.ts';
  * in-memory model side by side. After every step: the outcome (success or error code) matches the
  * model, every unit's state and owner match, and the engine's invariants hold (one claim per unit,
  * states add up to capacity, payments = total − refunds, the ledger replays to the current state).
+ * Every sale, reservation, refund and exchange carries a request key, and `retry` repeats one that
+ * went through: it must answer exactly as the first time and change nothing.
  */
 
 const MIN = 60_000;
@@ -41,7 +43,8 @@ type Cmd =
   | { op: 'checkIn'; s: number; t: number; p: number }
   | { op: 'undoCheckIn'; s: number; t: number }
   | { op: 'block'; s: number; p: number; picks: number[]; release: boolean }
-  | { op: 'releaseBlock'; s: number; b: number };
+  | { op: 'releaseBlock'; s: number; b: number }
+  | { op: 'retry'; n: number };
 
 const station = fc.nat(2);
 const perf = fc.nat(1);
@@ -62,6 +65,7 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('undoCheckIn' as const), s: station, t: pick }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('block' as const), s: station, p: perf, picks: fc.array(pick, { minLength: 1, maxLength: 2 }), release: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('releaseBlock' as const), s: station, b: pick }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('retry' as const), n: pick }), weight: 2 },
 );
 
 const opened: TempBoxOffice[] = [];
@@ -102,6 +106,13 @@ function runScenario(cmds: Cmd[]): void {
     const orders: { id: string; tickets: string[] }[] = [];
     const tickets: MTicket[] = [];
     const blocks: MBlock[] = [];
+    // Requests that went through, each with a way to send it again exactly (same window, same key).
+    const answered: { again: () => unknown; value: unknown }[] = [];
+    const once = (fn: () => unknown) => {
+      const got = outcome(fn);
+      if (got.ok) answered.push({ again: fn, value: JSON.parse(JSON.stringify(got.value)) });
+      return got;
+    };
     const holdOf = (id: string) => holds.find((h) => h.id === id)!;
     const effective = (id: number): UnitState => {
       const u = units.get(id)!;
@@ -181,7 +192,8 @@ function runScenario(cmds: Cmd[]): void {
           if (!h) break;
           cmd.s = windowFor(h, cmd.s);
           const deadlineAt = cmd.deadline ? now + 15 * MIN : undefined;
-          const got = outcome(() => engine.reserveSeats(actors[cmd.s]!, { holdId: h.id, customer: { name: 'Model', phone: '1' }, deadlineAt }));
+          const idempotencyKey = ulid();
+          const got = once(() => engine.reserveSeats(actors[cmd.s]!, { holdId: h.id, customer: { name: 'Model', phone: '1' }, deadlineAt, idempotencyKey }));
           expectOutcome(got, liveHoldError(h, cmd.s), cmd);
           if (got.ok) {
             const r = got.value as { id: string };
@@ -198,9 +210,8 @@ function runScenario(cmds: Cmd[]): void {
           cmd.s = windowFor(h, cmd.s);
           const ids = heldBy(h);
           const total = ids.length * bandTotal[cmd.band]!;
-          const got = outcome(() =>
-            engine.book(actors[cmd.s]!, { holdId: h.id, lines: ids.map((unitId) => ({ unitId, priceBandId: bandIds[cmd.band]! })), payments: payFor(total, cmd.split), expectedTotalMinor: total }),
-          );
+          const input = { holdId: h.id, lines: ids.map((unitId) => ({ unitId, priceBandId: bandIds[cmd.band]! })), payments: payFor(total, cmd.split), expectedTotalMinor: total, idempotencyKey: ulid() };
+          const got = once(() => engine.book(actors[cmd.s]!, input));
           expectOutcome(got, liveHoldError(h, cmd.s), cmd);
           if (got.ok) {
             recordSale(got.value as never, h.perf);
@@ -212,9 +223,8 @@ function runScenario(cmds: Cmd[]): void {
           const r = at(reservations, cmd.r);
           if (!r) break;
           const total = r.units.length * bandTotal[cmd.band]!;
-          const got = outcome(() =>
-            engine.book(actors[cmd.s]!, { reservationId: r.id, lines: r.units.map((unitId) => ({ unitId, priceBandId: bandIds[cmd.band]! })), payments: payFor(total, false) }),
-          );
+          const input = { reservationId: r.id, lines: r.units.map((unitId) => ({ unitId, priceBandId: bandIds[cmd.band]! })), payments: payFor(total, false), idempotencyKey: ulid() };
+          const got = once(() => engine.book(actors[cmd.s]!, input));
           const expected = r.state !== 'active' || (r.deadline !== null && r.deadline <= now) ? 'CONFLICT' : null;
           expectOutcome(got, expected, cmd);
           if (got.ok) {
@@ -239,7 +249,8 @@ function runScenario(cmds: Cmd[]): void {
           if (!o) break;
           const valid = tickets.filter((t) => t.order === o.id && t.state === 'valid');
           const wanted = cmd.partial ? valid.slice(0, 1) : valid;
-          const got = outcome(() => engine.refund(actors[cmd.s]!, { orderId: o.id, ticketIds: cmd.partial && valid.length ? [valid[0]!.id] : undefined, method: 'cash' }));
+          const input = { orderId: o.id, ticketIds: cmd.partial && valid.length ? [valid[0]!.id] : undefined, method: 'cash' as const, idempotencyKey: ulid() };
+          const got = once(() => engine.refund(actors[cmd.s]!, input));
           expectOutcome(got, wanted.length === 0 || wanted.some((t) => t.checkedIn) ? 'CONFLICT' : null, cmd);
           if (got.ok) {
             for (const t of wanted) {
@@ -258,15 +269,15 @@ function runScenario(cmds: Cmd[]): void {
           const ids = heldBy(h);
           const credit = valid.reduce((a, t) => a + t.total, 0);
           const difference = ids.length * 2500 - credit;
-          const got = outcome(() =>
-            engine.exchange(actors[cmd.s]!, {
-              orderId: o.id,
-              ticketIds: valid.map((t) => t.id),
-              holdId: h.id,
-              lines: ids.map((unitId) => ({ unitId, priceBandId: show.bands.adult })),
-              payments: difference > 0 ? [{ method: 'card', amountMinor: difference }] : undefined,
-            }),
-          );
+          const input = {
+            orderId: o.id,
+            ticketIds: valid.map((t) => t.id),
+            holdId: h.id,
+            lines: ids.map((unitId) => ({ unitId, priceBandId: show.bands.adult })),
+            payments: difference > 0 ? [{ method: 'card' as const, amountMinor: difference }] : undefined,
+            idempotencyKey: ulid(),
+          };
+          const got = once(() => engine.exchange(actors[cmd.s]!, input));
           const expected = valid.length === 0 || valid.some((t) => t.checkedIn) ? 'CONFLICT' : liveHoldError(h, cmd.s);
           expectOutcome(got, expected, cmd);
           if (got.ok) {
@@ -329,6 +340,15 @@ function runScenario(cmds: Cmd[]): void {
             blocks.push({ id: b.id, state: 'active', releaseAt: releaseAt ?? null, units: ids });
             setUnits(ids, 'blocked', b.id);
           }
+          break;
+        }
+        case 'retry': {
+          // The answer was lost: the window asks again with the same key, whatever happened since.
+          const earlier = at(answered, cmd.n);
+          if (!earlier) break;
+          const got = outcome(earlier.again);
+          expectOutcome(got, null, cmd);
+          if (got.ok) expect(JSON.parse(JSON.stringify(got.value)), JSON.stringify(cmd)).toEqual(earlier.value);
           break;
         }
         case 'releaseBlock': {

@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { ulid } from 'ulid';
 import { salesFor } from '../../src-main/sales/engine.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
@@ -16,7 +17,7 @@ interface Outcome {
 }
 
 /** Starts a window process; resolves once it has opened its databases, with a way to start it racing. */
-function startWindow(data: object): Promise<{ child: ChildProcess; go: () => Promise<Outcome> }> {
+function startWindow<T = Outcome>(data: object): Promise<{ child: ChildProcess; go: () => Promise<T> }> {
   const child = fork(fileURLToPath(new URL('./race-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   child.send(data);
   return new Promise((resolve, reject) => {
@@ -25,8 +26,8 @@ function startWindow(data: object): Promise<{ child: ChildProcess; go: () => Pro
       resolve({
         child,
         go: () =>
-          new Promise<Outcome>((done, fail) => {
-            child.once('message', (m) => done(m as Outcome));
+          new Promise<T>((done, fail) => {
+            child.once('message', (m) => done(m as T));
             child.once('exit', (code) => code !== 0 && fail(new Error(`race window exited with ${code}`)));
             child.send('go');
           }),
@@ -45,8 +46,8 @@ it('two windows on separate connections race for the same seats: each pair goes 
   const ids = show.seatUnitIds;
   const pairs = ids.slice(0, -1).map((id, i) => [id, ids[i + 1]!]);
   const windows = await Promise.all([
-    startWindow({ dataDir: temp.dataDir, actor: w1, performanceId: show.performanceId, pairs }),
-    startWindow({ dataDir: temp.dataDir, actor: w2, performanceId: show.performanceId, pairs: [...pairs].reverse() }),
+    startWindow({ kind: 'hold', dataDir: temp.dataDir, actor: w1, performanceId: show.performanceId, pairs }),
+    startWindow({ kind: 'hold', dataDir: temp.dataDir, actor: w2, performanceId: show.performanceId, pairs: [...pairs].reverse() }),
   ]);
   const [a, b] = (await Promise.all(windows.map((w) => w.go()))) as [Outcome, Outcome];
   const owner = new Map<number, string>();
@@ -89,4 +90,31 @@ it('in one process, the second window gets SEATS_UNAVAILABLE naming the conteste
   expect(() =>
     engine.book(w2, { holdId: winner.holdId, lines: wanted.map((unitId) => ({ unitId, priceBandId: show.bands.adult })), payments: [{ method: 'cash', amountMinor: 5000 }] }),
   ).toThrow(/another window/);
+});
+
+it('the same sale requests sent from two connections at once (a window retrying a lost answer) sell each basket once', async () => {
+  temp = openTempBoxOffice();
+  const show = seedShow(temp.office, { rows: 8, seatsPerRow: 10, standing: 0 });
+  const people = seedStaff(temp.office);
+  const engine = salesFor(temp.office);
+  const window = at(people.cashier, addStation(temp.office, 'Window 1'));
+  // One basket held per request; both processes send every request with the same key.
+  const ids = show.seatUnitIds;
+  const requests = [];
+  for (let i = 0; i + 1 < ids.length; i += 2) {
+    const hold = engine.holdSeats(window, { performanceId: show.performanceId, unitIds: [ids[i]!, ids[i + 1]!] });
+    requests.push({ key: ulid(), holdId: hold.holdId, unitIds: hold.unitIds });
+  }
+  const job = { kind: 'book', dataDir: temp.dataDir, actor: window, bandId: show.bands.adult, requests };
+  type Answers = { answers: { key: string; orderId: string | null; error: string | null }[] };
+  const senders = await Promise.all([startWindow<Answers>(job), startWindow<Answers>(job)]);
+  const [a, b] = (await Promise.all(senders.map((s) => s.go()))) as [Answers, Answers];
+  // Neither process was refused (a spent hold) and both heard of the same order for every key.
+  expect(a.answers.filter((x) => x.error)).toEqual([]);
+  expect(b.answers.filter((x) => x.error)).toEqual([]);
+  expect(b.answers.map((x) => x.orderId)).toEqual(a.answers.map((x) => x.orderId));
+  const db = temp.office.records.$client;
+  expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(requests.length);
+  expect(db.prepare('SELECT count(*) FROM sale_requests').pluck().get()).toBe(requests.length);
+  expect(checkInvariants(db, Date.now())).toEqual([]);
 });

@@ -1,20 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createApi } from '../../src-main/api/create-api.ts';
+import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
-import { createStaff, currentStaff, signIn, signOut } from '../../src-main/staff/auth.ts';
+import { authorize, createStaff, verifyApproval, type VerifiedApprover } from '../../src-main/staff/auth.ts';
+import { scryptCounters } from '../../src-main/staff/pin.ts';
+import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openWindow } from '../helpers/window.ts';
 import { addStation, seedShow, seedStaff, type StaffFixture } from '../sales/fixtures.ts';
 
 let temp: TempBoxOffice;
 let clock: ManualClock;
 let people: StaffFixture;
+let api: Dispatcher;
 const deps = () => ({ records: temp.office.records, clock });
 
-function codeOf(fn: () => unknown): string {
+async function codeOf(work: () => unknown): Promise<string> {
   try {
-    fn();
+    await work();
   } catch (error) {
     if (error instanceof MarqueeError) return error.code;
     throw error;
@@ -26,32 +31,41 @@ beforeEach(() => {
   clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
   temp = openTempBoxOffice({ clock });
   people = seedStaff(temp.office);
+  api = createApi(temp.office, { checkOutput: true });
 });
 afterEach(() => temp.dispose());
 
 describe('signing in', () => {
-  it('keeps one session per window; signing in replaces only that window', () => {
-    const w2 = addStation(temp.office, 'Window 2');
-    signIn(deps(), temp.office.identity.id, people.cashier.staffId, '1111');
-    signIn(deps(), w2, people.manager.staffId, '2222');
-    expect(currentStaff(temp.office.records, temp.office.identity.id)?.role).toBe('cashier');
-    signIn(deps(), temp.office.identity.id, people.admin.staffId, '3333');
-    expect(currentStaff(temp.office.records, temp.office.identity.id)?.name).toBe('Ada Admin');
-    expect(currentStaff(temp.office.records, w2)?.name).toBe('Mona Manager');
-    signOut(deps(), w2);
-    expect(currentStaff(temp.office.records, w2)).toBeNull();
+  it('keeps one session per window; signing in replaces only that window', async () => {
+    const w1 = openWindow(api, temp.office.identity.id);
+    const w2 = openWindow(api, addStation(temp.office, 'Window 2'));
+    await w1.signIn(people.cashier.staffId, '1111');
+    await w2.signIn(people.manager.staffId, '2222');
+    expect((await w1.call('currentStaff', {}))?.role).toBe('cashier');
+    await w1.signIn(people.admin.staffId, '3333');
+    expect((await w1.call('currentStaff', {}))?.name).toBe('Ada Admin');
+    expect((await w2.call('currentStaff', {}))?.name).toBe('Mona Manager');
+    await w2.call('signOut', {});
+    expect(await w2.call('currentStaff', {})).toBeNull();
+    expect((await w1.call('currentStaff', {}))?.name).toBe('Ada Admin');
   });
 
-  it('locks a member after five wrong PINs, then lets them in once the lock has passed', () => {
-    const station = temp.office.identity.id;
-    for (let i = 0; i < 4; i++) expect(codeOf(() => signIn(deps(), station, people.cashier.staffId, '0000'))).toBe('UNAUTHENTICATED');
-    expect(codeOf(() => signIn(deps(), station, people.cashier.staffId, '0000'))).toBe('LOCKED');
-    // Even the right PIN is refused while locked.
-    expect(codeOf(() => signIn(deps(), station, people.cashier.staffId, '1111'))).toBe('LOCKED');
-    clock.advance(5 * 60_000);
-    expect(codeOf(() => signIn(deps(), station, people.cashier.staffId, '1111'))).toBe('OK');
-    const audit = temp.office.records.all<{ action: string }>(sql`select action from audit_log order by seq`);
-    expect(audit.map((a) => a.action)).toContain('staff.locked');
+  it('slows down the window that types wrong PINs, never the member, and lets it in once the wait has passed', async () => {
+    const station = openWindow(api, temp.office.identity.id, '10.0.0.5');
+    for (let i = 0; i < 3; i++) expect(await station.fail('signIn', { staffId: people.cashier.staffId, pin: '0000' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Even the right PIN waits its turn here: the wait is the window's...
+    expect(await station.fail('signIn', { staffId: people.cashier.staffId, pin: '1111' })).toMatchObject({ code: 'SLOW_DOWN', message: expect.stringMatching(/wait 1 second/) });
+    // ...not the member's: at another window, from another address, they sign in at once.
+    const elsewhere = openWindow(api, addStation(temp.office, 'Window 2'), '10.0.0.6');
+    expect((await elsewhere.signIn(people.cashier.staffId, '1111')).role).toBe('cashier');
+    clock.advance(1_000);
+    expect((await station.signIn(people.cashier.staffId, '1111')).role).toBe('cashier');
+    const audit = temp.office.records.all<{ action: string; staff_id: string }>(sql`select action, staff_id from audit_log where action = 'staff.wrong-pin'`);
+    expect(audit).toHaveLength(3);
+    expect(audit.every((a) => a.staff_id === people.cashier.staffId)).toBe(true);
+    // The member columns of the old lock-out stay untouched.
+    const row = temp.office.records.get<{ failed_attempts: number; locked_until: number | null }>(sql`select failed_attempts, locked_until from staff where id = ${people.cashier.staffId}`);
+    expect(row).toEqual({ failed_attempts: 0, locked_until: null });
   });
 
   it('stores PINs only as salted scrypt hashes', () => {
@@ -61,44 +75,78 @@ describe('signing in', () => {
     for (const r of rows) expect(r.pin_hash).not.toMatch(/^\d{4}$/);
   });
 
-  it('lets only an admin add staff, except the first admin of a new installation', () => {
-    expect(codeOf(() => createStaff(deps(), people.manager, { name: 'New', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
-    expect(createStaff(deps(), people.admin, { name: 'New', role: 'cashier', pin: '4444' }).role).toBe('cashier');
+  it('lets only an admin add staff, except the first admin of a new installation', async () => {
+    const before = scryptCounters().started;
+    expect(await codeOf(() => createStaff(deps(), people.manager, { name: 'New', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
+    // Refused before hashing: a caller who may not add staff costs no scrypt.
+    expect(scryptCounters().started).toBe(before);
+    expect((await createStaff(deps(), people.admin, { name: 'New', role: 'cashier', pin: '4444' })).role).toBe('cashier');
     const fresh = openTempBoxOffice();
     try {
       const d = { records: fresh.office.records, clock };
-      expect(codeOf(() => createStaff(d, null, { name: 'First', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
-      expect(createStaff(d, null, { name: 'First', role: 'admin', pin: '4444' }).role).toBe('admin');
-      expect(codeOf(() => createStaff(d, null, { name: 'Second', role: 'admin', pin: '4444' }))).toBe('FORBIDDEN');
+      expect(await codeOf(() => createStaff(d, null, { name: 'First', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
+      expect((await createStaff(d, null, { name: 'First', role: 'admin', pin: '4444' })).role).toBe('admin');
+      expect(await codeOf(() => createStaff(d, null, { name: 'Second', role: 'admin', pin: '4444' }))).toBe('FORBIDDEN');
     } finally {
       fresh.dispose();
     }
   });
 });
 
+describe('manager approvals', () => {
+  const where = () => ({ stationId: people.cashier.stationId, peer: 'test' });
+
+  it('checks the approving PIN before the engine, and the engine takes only an approver checked that way', async () => {
+    const pinDeps = { ...deps(), throttle: new SignInThrottle(clock) };
+    expect(await codeOf(() => verifyApproval(pinDeps, people.cashier, { staffId: people.manager.staffId, pin: '9999' }, where()))).toBe('UNAUTHENTICATED');
+    const approver = await verifyApproval(pinDeps, people.cashier, { staffId: people.manager.staffId, pin: '2222' }, where());
+    expect(authorize(deps(), people.cashier, 'manager', 'Blocking seats', approver)).toBe(people.manager.staffId);
+    const forged: VerifiedApprover = { staffId: people.manager.staffId, name: 'Mona Manager', role: 'manager' };
+    expect(() => authorize(deps(), people.cashier, 'manager', 'Blocking seats', forged)).toThrow(/without its PIN being checked/);
+    expect(await codeOf(() => authorize(deps(), people.cashier, 'manager', 'Blocking seats', null))).toBe('FORBIDDEN');
+  });
+
+  it("spends no scrypt on an approval a manager's own role makes needless", async () => {
+    const pinDeps = { ...deps(), throttle: new SignInThrottle(clock) };
+    const before = scryptCounters().started;
+    expect(await verifyApproval(pinDeps, people.manager, { staffId: people.admin.staffId, pin: '0000' }, where())).toBeUndefined();
+    expect(scryptCounters().started).toBe(before);
+  });
+
+  it('slows down a window whose approvals carry wrong PINs, as a sign-in would', async () => {
+    const pinDeps = { ...deps(), throttle: new SignInThrottle(clock) };
+    const wrong = () => verifyApproval(pinDeps, people.cashier, { staffId: people.manager.staffId, pin: '9999' }, where());
+    for (let i = 0; i < 3; i++) expect(await codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(await codeOf(() => verifyApproval(pinDeps, people.cashier, { staffId: people.manager.staffId, pin: '2222' }, where()))).toBe('SLOW_DOWN');
+  });
+});
+
 describe('through the contract', () => {
-  it('refuses sales until someone signs in at the window, and checks roles in the core', async () => {
+  it('refuses sales until someone signs in at the window, and checks roles and approvals in the core', async () => {
     const show = seedShow(temp.office);
-    const api = createApi(temp.office, { checkOutput: true });
-    const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
-    const hold = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-1')] }, ctx);
+    const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
+    const units = [show.unit('Stalls A-1'), show.unit('Stalls A-2')];
+    const hold = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: units }, ctx);
     expect(hold).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await api.call('signIn', { staffId: people.cashier.staffId, pin: '1111' }, ctx)).toMatchObject({ ok: true, value: { role: 'cashier' } });
-    const held = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-1')] }, ctx);
-    expect(held.ok).toBe(true);
-    const blocked = await api.call('blockSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-2')], name: 'House' }, ctx);
+    const held = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[0]!] }, ctx);
+    if (!held.ok) throw new Error('hold failed');
+    const blocked = await api.call('blockSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-3')], name: 'House' }, ctx);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const approved = await api.call(
-      'blockSeats',
-      { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-2')], name: 'House', approval: { staffId: people.manager.staffId, pin: '2222' } },
-      ctx,
-    );
-    expect(approved.ok).toBe(true);
     const bands = await api.call('listPriceBands', { performanceId: show.performanceId }, ctx);
     expect(bands.ok && (bands.value as unknown[]).length).toBe(5);
-    if (!held.ok) throw new Error('hold failed');
     const { holdId, unitIds } = held.value as { holdId: string; unitIds: number[] };
-    const sold = await api.call('bookSeats', { holdId, lines: [{ unitId: unitIds[0], priceBandId: show.bands.adult }], payments: [{ method: 'cash', amountMinor: 2500, tenderedMinor: 3000 }] }, ctx);
+    // A price override needs a manager's PIN typed at this window.
+    const override = { holdId, lines: [{ unitId: unitIds[0]!, priceBandId: show.bands.adult, priceMinor: 1000 }], payments: [{ method: 'cash' as const, amountMinor: 1000 }] };
+    expect(await api.call('bookSeats', override, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const wrongApproval = await api.call('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '9999' } }, ctx);
+    expect(wrongApproval).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const approved = await api.call('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '2222' } }, ctx);
+    expect(approved).toMatchObject({ ok: true, value: { order: { approvedBy: people.manager.staffId } } });
+    const hold2 = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[1]!] }, ctx);
+    if (!hold2.ok) throw new Error('hold failed');
+    const second = hold2.value as { holdId: string };
+    const sold = await api.call('bookSeats', { holdId: second.holdId, lines: [{ unitId: units[1]!, priceBandId: show.bands.adult }], payments: [{ method: 'cash', amountMinor: 2500, tenderedMinor: 3000 }] }, ctx);
     expect(sold).toMatchObject({ ok: true, value: { changeMinor: 500 } });
     const orderId = (sold as { value: { order: { id: string } } }).value.order.id;
     expect(await api.call('getOrder', { orderId }, ctx)).toMatchObject({ ok: true });

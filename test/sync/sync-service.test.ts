@@ -9,16 +9,19 @@ import { createCentralTestDb } from './helpers/central-db.ts';
 import { insertLedgerRows, seedReference } from './helpers/ledger-fixtures.ts';
 import { startTcpProxy } from './helpers/tcp-proxy.ts';
 import { seedStaff } from '../sales/fixtures.ts';
-import { signIn } from '../../src-main/staff/auth.ts';
 import type { BoxOffice } from '../../src-main/core/box-office.ts';
 
-/** Central sync is a manager's setting: sign one in at the box office's own window. */
-function signInManager(office: BoxOffice): void {
-  const people = seedStaff(office);
-  signIn({ records: office.records, clock: office.clock }, office.identity.id, people.manager.staffId, '2222');
+const ctx: CallContext = { transport: 'test', stationId: 'sync-test-window', sessionSecret: null };
+
+/** Central sync is a manager's setting: sign one in at the test's window. */
+async function signIn(office: BoxOffice, staffId: string, pin: string): Promise<void> {
+  const result = await createApi(office, { checkOutput: true }).call('signIn', { staffId, pin }, ctx);
+  if (!result.ok) throw new Error(result.error.message);
 }
 
-const ctx: CallContext = { transport: 'test', stationId: null, sessionToken: null };
+async function signInManager(office: BoxOffice): Promise<void> {
+  await signIn(office, seedStaff(office).manager.staffId, '2222');
+}
 
 describe('the sync service through the contract', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -30,7 +33,7 @@ describe('the sync service through the contract', () => {
     const box = openTempBoxOffice();
     cleanups.push(() => box.dispose());
     insertLedgerRows(box.office, 3);
-    signInManager(box.office);
+    await signInManager(box.office);
     const api = createApi(box.office, { checkOutput: true });
     const status = await api.call('getSyncStatus', {}, ctx);
     expect(status).toEqual({
@@ -49,7 +52,7 @@ describe('the sync service through the contract', () => {
     const { office } = box;
     const ref = seedReference(office);
     insertLedgerRows(office, 2500, { performanceIds: ref.performanceIds });
-    signInManager(office);
+    await signInManager(office);
     const secrets = new FileSecretStore(box.dataDir);
     const sync = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000 });
     cleanups.push(() => sync.stop());
@@ -110,7 +113,7 @@ describe('the sync service through the contract', () => {
     const api = createApi(office, { checkOutput: true });
     const nobody = await api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx);
     expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    signIn({ records: office.records, clock: office.clock }, office.identity.id, people.cashier.staffId, '1111');
+    await signIn(office, people.cashier.staffId, '1111');
     for (const call of [
       api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx),
       api.call('testSyncConnection', {}, ctx),
@@ -118,7 +121,7 @@ describe('the sync service through the contract', () => {
       expect(await call).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/manager/) } });
     }
     expect(sync.status().enabled).toBe(false);
-    // Every window shows sync state in its status bar, signed in or not.
+    // Every signed-in window shows sync state in its status bar.
     expect(await api.call('getSyncStatus', {}, ctx)).toMatchObject({ ok: true });
   });
 });

@@ -8,18 +8,13 @@ import { startPrintService } from '../../print/print-service.ts';
 import { fieldCatalogs } from '../../print/render/print-data.ts';
 import {
   LayoutInvalidError,
-  logoRaster,
   parseLayout,
-  rasterToPng,
-  renderDocument,
-  renderPreviewPng,
-  renderPreviewRaster,
+  renderOffThread,
   sampleData,
   type Layout,
   type LayoutProblem,
 } from '../../print/render/index.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { requireManager } from './printing.ts';
 
 /** Kept for callers that found the shared library here first. */
 export { printAssets };
@@ -82,32 +77,34 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       }
       const filled = input.orderId === undefined ? null : orderFill(office, input.orderId, layout);
       const profile = { type: 'epson' as const, widthDots: layout.widthDots, characterSet: input.characterSet };
-      const bytes = await renderDocument(layout, filled?.data ?? sampleData(kind), profile, logos);
-      const raster = renderPreviewRaster(bytes, layout.widthDots);
+      // Drawn on the render worker, within its limits: the layout text and the logos it names are the caller's.
+      const preview = await renderOffThread({ kind: 'layout-preview', folders: logos.folders, layout, data: filled?.data ?? sampleData(kind), profile });
       return {
-        preview: { png: renderPreviewPng(bytes, layout.widthDots).toString('base64'), widthDots: raster.width, heightDots: raster.height },
+        preview,
         problems: problems.map(plainProblem),
         ...(filled ? { filledFrom: filled.from } : {}),
       };
     },
-    saveLayout: (input, ctx) => {
-      requireManager(office, ctx, 'Saving a layout');
+    saveLayout: (input) => {
       const { layouts } = printAssets(office);
       layouts.save(input.id, input.text);
       return layouts.list().find((l) => l.id === input.id)!;
     },
     listLogos: () => printAssets(office).logos.list(),
-    addLogo: (input, ctx) => {
-      requireManager(office, ctx, 'Adding a logo');
+    addLogo: async (input) => {
       const bytes = Buffer.from(input.base64, 'base64');
-      return printAssets(office).logos.add(input.name, bytes, input.fileName, input.dither);
+      const { logos } = printAssets(office);
+      logos.checkName(input.name);
+      // Decoded on the render worker; only a file that passed is written.
+      await renderOffThread({ kind: 'logo-check', bytes, fileName: input.fileName, dither: input.dither ?? 'atkinson' });
+      return logos.save(input.name, bytes, input.fileName);
     },
     previewLogo: (input) => {
-      const raster =
-        input.base64 !== undefined
-          ? logoRaster(Buffer.from(input.base64, 'base64'), input.fileName!, input.widthDots, input.dither)
-          : printAssets(office).logos.raster(input.name!, input.widthDots, input.dither);
-      return { png: rasterToPng(raster).toString('base64'), widthDots: raster.width, heightDots: raster.height };
+      // Drawn on the render worker, within its limits.
+      const { widthDots, dither } = input;
+      return input.base64 !== undefined
+        ? renderOffThread({ kind: 'logo-file', bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName!, widthDots, dither })
+        : renderOffThread({ kind: 'stored-logo', folders: printAssets(office).logos.folders, name: input.name!, widthDots, dither });
     },
     layoutFields: (input) => {
       const catalog = fieldCatalogs[input.kind];
@@ -117,23 +114,25 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
         lists: Object.entries(catalog.lists).map(([name, list]) => ({ name, item: list.item, fields: fields(list.fields) })),
       };
     },
-    restoreLayout: (input, ctx) => {
-      requireManager(office, ctx, 'Restoring a built-in layout');
+    restoreLayout: (input) => {
       const { layouts } = printAssets(office);
       layouts.restoreBuiltin(input.id);
       return layouts.list().find((l) => l.id === input.id)!;
     },
     listLayoutChoices: () => listLayoutChoices(office),
-    setEventLayout: (input, ctx) => {
-      requireManager(office, ctx, "Choosing an event's ticket layout");
+    setEventLayout: (input) => {
       return setEventLayout(office, input.eventId, input.layoutId);
     },
-    setPriceBandLayout: (input, ctx) => {
-      requireManager(office, ctx, "Choosing a price band's ticket layout");
+    setPriceBandLayout: (input) => {
       return setPriceBandLayout(office, input.priceBandId, input.layoutId);
     },
-    printLayoutSample: (input) => {
-      const layout = printAssets(office).layouts.get(input.layoutId);
+    printLayoutSample: async (input) => {
+      const { layouts, logos } = printAssets(office);
+      const layout = layouts.get(input.layoutId);
+      // Encoded on the render worker first: a layout over the limits is refused there, and the
+      // logos it draws land in the disk cache, so the queue's encoding here is as cheap as a ticket's.
+      const profile = { type: 'epson' as const, widthDots: layout.widthDots, characterSet: 'PC858_EURO' };
+      await renderOffThread({ kind: 'layout-check', folders: logos.folders, layout, data: sampleData(layout.kind), profile });
       return startPrintService(office).submitLayout({
         layoutId: input.layoutId,
         data: sampleData(layout.kind) as unknown as Record<string, unknown>,

@@ -1,16 +1,15 @@
 import type { planProcedures } from '../../../src-shared/contract/plans.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
 import { recordAudit } from '../../admin/audit-trail.ts';
-import { requireManager } from '../../admin/gate.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../plans/import-plan.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { stationOf } from './staff.ts';
+import { actorOf } from '../actor-of.ts';
 
 export function planHandlers(office: BoxOffice): Pick<Handlers, keyof typeof planProcedures> {
   return {
     importSeatingPlan: (input, ctx) => {
       // Plans decide what can be sold, so importing one is a manager's change, checked here.
-      const actor = requireManager({ records: office.records, clock: office.clock }, stationOf(office, ctx), 'Importing a seating plan');
+      const actor = actorOf(ctx);
       return office.records.transaction(
         () => {
           const result = importSeatingPlan(office.records, input);

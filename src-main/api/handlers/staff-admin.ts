@@ -1,32 +1,29 @@
-import { eq } from 'drizzle-orm';
 import type { staffAdminProcedures } from '../../../src-shared/contract/staff-admin.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
-import { requireManager } from '../../admin/gate.ts';
-import { staffSessions } from '../../db/records/schema.ts';
 import { addStaff, listAllStaff, resetStaffPin, updateStaff } from '../../admin/staff-admin.ts';
-import type { CallContext, Handlers } from '../dispatcher.ts';
-import { stationOf } from './staff.ts';
+import type { SignInThrottle } from '../../staff/sign-in-throttle.ts';
+import { recordAudit } from '../../admin/audit-trail.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { actorOf } from '../actor-of.ts';
 
-export function staffAdminHandlers(office: BoxOffice): Pick<Handlers, keyof typeof staffAdminProcedures> {
+export function staffAdminHandlers(office: BoxOffice, throttle: SignInThrottle): Pick<Handlers, keyof typeof staffAdminProcedures> {
   const { records } = office;
-  const manager = (ctx: CallContext, what: string) => requireManager({ records, clock: office.clock }, stationOf(office, ctx), what);
   const now = () => office.clock.now();
   return {
-    listAllStaff: (_input, ctx) => {
-      manager(ctx, 'Managing staff');
-      return listAllStaff(records);
-    },
-    addStaff: (input, ctx) => addStaff(records, manager(ctx, 'Adding staff'), now(), input),
+    listAllStaff: () => listAllStaff(records),
+    addStaff: (input, ctx) => addStaff(records, actorOf(ctx), now(), input),
     updateStaff: (input, ctx) => {
-      const actor = manager(ctx, 'Changing staff');
-      const signedInAt = records.select({ stationId: staffSessions.stationId }).from(staffSessions).where(eq(staffSessions.staffId, input.staffId)).all();
-      const member = updateStaff(records, actor, now(), input);
+      const member = updateStaff(records, actorOf(ctx), now(), input);
       // Disabling signs the member out everywhere; their windows go back to the PIN pad.
-      if (input.active === false && signedInAt.length > 0) {
-        for (const stationId of new Set(signedInAt.map((s) => s.stationId))) office.bus.emit('staffSessionChanged', { stationId });
-      }
+      if (input.active === false) office.bus.emit('staffSessionChanged', {});
       return member;
     },
-    resetStaffPin: (input, ctx) => resetStaffPin(records, manager(ctx, 'Resetting a PIN'), now(), input),
+    resetStaffPin: (input, ctx) => resetStaffPin(records, actorOf(ctx), now(), input),
+    // From the manager's own session: the paused window itself has nobody signed in to do it.
+    clearSignInPause: (input, ctx) => {
+      const cleared = throttle.clear(input.windowId);
+      recordAudit(records, now(), actorOf(ctx), 'staff.sign-in-pause-cleared', { windowId: input.windowId ?? null, cleared });
+      return { cleared };
+    },
   };
 }

@@ -389,7 +389,57 @@ export const staffSessions = sqliteTable('staff_sessions', {
     .notNull()
     .references(() => staff.id),
   signedInAt: integer('signed_in_at', { mode: 'number' }).notNull(),
+  /** SHA-256 of the session secret the window holds; the secret itself is never stored. */
+  secretHash: text('secret_hash').notNull().default(''),
+  /** The last call made with this session, for the idle time-out (written at most every few seconds). */
+  lastSeenAt: integer('last_seen_at', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Browser windows the host has let in: each holds a random window token (only its SHA-256 is kept)
+ * that names its station. Windows on this computer are let in on their first call; windows on
+ * other computers only once a manager approved their pairing code. Revoked rows stay for the audit.
+ */
+export const pairedWindows = sqliteTable(
+  'paired_windows',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    kind: text('kind', { enum: ['local', 'lan'] }).notNull(),
+    /** The name the window asked for, shown to the manager who approves it. */
+    name: text('name').notNull().default(''),
+    address: text('address').notNull().default(''),
+    /** Shown on the new window while it waits; null once paired. */
+    pairingCode: text('pairing_code'),
+    requestedAt: integer('requested_at', { mode: 'number' }).notNull(),
+    pairedAt: integer('paired_at', { mode: 'number' }),
+    approvedBy: text('approved_by'),
+    lastSeenAt: integer('last_seen_at', { mode: 'number' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('paired_windows_station').on(t.stationId)],
+);
+
+/**
+ * The first answer to each sale-changing request, by the idempotency key the window sent, written
+ * in the same transaction as the sale: a retry after a lost answer gets this answer back instead of
+ * selling twice.
+ */
+export const saleRequests = sqliteTable(
+  'sale_requests',
+  {
+    stationId: text('station_id').notNull(),
+    key: text('key').notNull(),
+    procedure: text('procedure').notNull(),
+    /** SHA-256 of the request as parsed, so a key reused for a different request is refused. */
+    requestHash: text('request_hash').notNull(),
+    answer: text('answer', { mode: 'json' }).notNull(),
+    at: integer('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('sale_requests_station_key').on(t.stationId, t.key)],
+);
 
 export type VenueRow = typeof venues.$inferSelect;
 export type SeatingPlanRow = typeof seatingPlans.$inferSelect;

@@ -19,6 +19,17 @@ export const SubmitJobBody = z
       .max(6 * 1024 * 1024)
       .regex(BASE64, 'must be standard base64 (A-Z a-z 0-9 + /, padded with =)')
       .optional(),
+    /**
+     * Raw bytes that could open the cash drawer are printed only with this: who is asking and
+     * why. The opening is written to the audit log (docs/print-api.md, "The cash drawer").
+     */
+    drawer: z
+      .object({
+        by: z.string().trim().min(1, 'say who is asking (the program or person)').max(100),
+        reason: z.string().trim().min(3, 'give the reason the drawer is opened').max(300),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((job) => (job.layout === undefined) !== (job.bytes === undefined), {
@@ -27,6 +38,10 @@ export const SubmitJobBody = z
   .refine((job) => (job.data === undefined) === (job.layout === undefined), {
     message: "'data' goes with 'layout': send both (the fields the layout prints), or neither for raw bytes",
     path: ['data'],
+  })
+  .refine((job) => job.drawer === undefined || job.bytes !== undefined, {
+    message: "'drawer' goes with raw 'bytes' only; layouts never open the drawer",
+    path: ['drawer'],
   });
 
 /** GET /v1/layouts/:id/preview.png?widthDots=576 */

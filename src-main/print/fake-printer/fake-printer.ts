@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { encodeRealtimeStatus, type RealtimeStatus } from '../status/realtime-status.ts';
 
 export interface FakePrinterOptions {
@@ -11,6 +11,8 @@ export interface FakePrinterOptions {
   outDir?: string;
   /** False makes it behave like a printer without real-time status: it ignores DLE EOT. */
   answersStatus?: boolean;
+  /** Where sentences about filing trouble go (a full disk); default console.error. */
+  log?: (sentence: string) => void;
 }
 
 export interface FakePrinterCondition {
@@ -25,6 +27,11 @@ export interface FakePrinterCondition {
  * one job per connection, kept in memory and written as a .bin file. Out of paper or with the
  * cover open it says so in the status bytes and throws the data away, as a stopped printer would
  * not print it; switched offline it stops listening, so connections are refused.
+ *
+ * Filing a job is a side record, never a reason to stop: a full disk (ENOSPC), a read-only or
+ * missing folder is said once in a sentence, the job still counts as printed (kept in memory),
+ * and the printer goes on answering status and taking jobs. In the demo it runs inside the host,
+ * where a throw from a socket handler would take the whole box office down.
  */
 export class FakePrinter {
   readonly jobs: Buffer[] = [];
@@ -37,18 +44,28 @@ export class FakePrinter {
   private state: FakePrinterCondition = { paperOut: false, coverOpen: false, paperLow: false };
   private boundPort = 0;
   private answersStatus: boolean;
+  /** The last filing problem said, so a disk that stays full is not reported for every job. */
+  private lastFilingProblem: string | null = null;
 
   private constructor(
     readonly host: string,
     private readonly outDir: string | undefined,
     answersStatus: boolean,
+    private readonly log: (sentence: string) => void,
   ) {
     this.answersStatus = answersStatus;
-    if (outDir) mkdirSync(outDir, { recursive: true });
+    if (outDir) {
+      try {
+        mkdirSync(outDir, { recursive: true });
+      } catch (error) {
+        this.filingFailed(`create its folder ${basename(outDir)}`, error);
+      }
+    }
   }
 
   static async start(options: FakePrinterOptions = {}): Promise<FakePrinter> {
-    const printer = new FakePrinter(options.host ?? '127.0.0.1', options.outDir, options.answersStatus ?? true);
+    const log = options.log ?? ((sentence: string) => console.error(`[marquee] ${sentence}`));
+    const printer = new FakePrinter(options.host ?? '127.0.0.1', options.outDir, options.answersStatus ?? true, log);
     await printer.listen(options.port ?? 0);
     return printer;
   }
@@ -116,6 +133,8 @@ export class FakePrinter {
 
   private async listen(port: number): Promise<void> {
     const server = createServer((socket) => this.accept(socket));
+    // Without a listener an 'error' (too many open files on accept) would be thrown.
+    server.on('error', (error) => this.log(`The simulated printer's server had a problem: ${(error as Error).message}`));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, this.host, () => {
@@ -178,7 +197,7 @@ export class FakePrinter {
         return;
       }
       this.jobs.push(data);
-      if (this.outDir) writeFileSync(join(this.outDir, `${String(this.jobs.length).padStart(4, '0')}.bin`), data);
+      if (this.outDir) this.file(join(this.outDir, `${String(this.jobs.length).padStart(4, '0')}.bin`), data);
       for (const waiter of [...this.waiters]) {
         if (this.jobs.length >= waiter.count) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -186,5 +205,38 @@ export class FakePrinter {
         }
       }
     });
+  }
+
+  /**
+   * Writes one job's file before the job counts as received, as tests and the demo read the
+   * folder right after; a failure is said in a sentence and never thrown (this runs in a socket
+   * handler, where a throw is an uncaught exception).
+   */
+  private file(path: string, data: Buffer): void {
+    try {
+      writeFileSync(path, data);
+      this.lastFilingProblem = null;
+    } catch (error) {
+      // A half-written file would read as a shorter job than was printed.
+      rmSync(path, { force: true });
+      this.filingFailed(`file job ${basename(path)}`, error);
+    }
+  }
+
+  private filingFailed(what: string, error: unknown): void {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    if (this.lastFilingProblem === code) return;
+    this.lastFilingProblem = code;
+    const why =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'the disk is full'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'it may not write there'
+            : `the system said ${code}`;
+    this.log(
+      `The simulated printer could not ${what} (${why}); it keeps printing, holds jobs in memory only, and says so again only if the problem changes.`,
+    );
   }
 }

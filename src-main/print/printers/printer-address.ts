@@ -1,4 +1,5 @@
 import { MarqueeError } from '../../../src-shared/errors.ts';
+import { looksLikeDevicePath } from './device-path.ts';
 
 /** Where a printer is reached; parsed once so transports and status words agree. */
 export type PrinterAddress =
@@ -9,7 +10,6 @@ export type PrinterAddress =
 // The same shapes node-thermal-printer's getInterface() recognises, so what we accept it can drive.
 const TCP = /^tcp:\/\/([^/:\s]+)(?::(\d+))?\/?$/i;
 const OS_PRINTER = /^printer:([^/]+)$/i;
-const DEVICE = /^(\/[^\0]+|(\\\\\.\\)?COM\d{1,3}|LPT\d|[A-Za-z]:\\[^\0]+)$/i;
 
 export function parsePrinterAddress(text: string): PrinterAddress {
   const value = text.trim();
@@ -24,7 +24,9 @@ export function parsePrinterAddress(text: string): PrinterAddress {
   }
   const os = OS_PRINTER.exec(value);
   if (os) return { kind: 'os', printerName: os[1]!.trim() };
-  if (DEVICE.test(value)) return { kind: 'device', path: value };
+  // Only the shape here, so printers saved before the device rule still parse; whether it is a
+  // printer port is checked when saving and again when sending (device-path.ts).
+  if (looksLikeDevicePath(value) && !value.includes('\0')) return { kind: 'device', path: value };
   throw new MarqueeError(
     'BAD_INPUT',
     `'${value}' is not a printer address. Use tcp://host:9100 for a network printer, a device such as /dev/usb/lp0 or COM3, or printer:NAME for a printer installed in the operating system.`,

@@ -5,6 +5,7 @@ import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { StationDb } from '../../db/open.ts';
 import { printers, printJobs, type PrinterRow } from '../../db/station/schema.ts';
 import { requireOsPrinterDriver } from '../transport/os-printer-transport.ts';
+import { checkDeviceAddress } from './device-path.ts';
 import { parsePrinterAddress } from './printer-address.ts';
 
 /** A printer as the queue and the screens use it. */
@@ -59,6 +60,7 @@ export async function savePrinter(
 ): Promise<Printer> {
   const address = parsePrinterAddress(input.interface);
   if (address.kind === 'os') await requireOsPrinterDriver(address.printerName);
+  if (address.kind === 'device') await checkDeviceAddress(address.path);
   const values = {
     name: input.name.trim(),
     type: input.type,

@@ -1,3 +1,4 @@
+import { checkDocumentLimits } from './render-limits.ts';
 import QRCode from 'qrcode';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { canEncodeCode128B, code128Modules } from './code128.ts';
@@ -264,6 +265,8 @@ export async function renderDocument(layout: Layout, data: PrintData, profile: P
   if (data.kind !== layout.kind) {
     throw new MarqueeError('BAD_INPUT', `The layout '${layout.name}' prints a ${layout.kind}, not a ${data.kind}.`);
   }
+  // Print-API jobs bring their own data lists: count QR codes and logos before any is drawn.
+  checkDocumentLimits(layout, data);
   const encoder = new DocumentEncoder(layout, logos, profile);
   const scope: Scope = { data, catalog: fieldCatalogs[layout.kind] };
   for (const el of layout.elements) await encoder.element(el, scope);

@@ -1,11 +1,13 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { MarqueeError } from '../../../src-shared/errors.ts';
+import { headerSize } from './image-headers.ts';
+import { IMAGE_LIMITS } from './render-limits.ts';
+import { checkParsedImages, guardSvg } from './svg-guard.ts';
 import { blankRaster, type DitherMethod, type Raster1Bit } from './types.ts';
 
-/** Stated limits for images a manager adds: beyond them a file is refused, not shrunk. */
-export const IMAGE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxSide: 4096, maxPixels: 16_000_000 } as const;
+export { IMAGE_LIMITS };
 
 export type ImageType = 'png' | 'jpeg' | 'svg';
 
@@ -15,6 +17,9 @@ export interface GreyImage {
   height: number;
   grey: Uint8Array;
 }
+
+/** jpeg-js's own cap on what it allocates, below the render worker's heap. */
+const JPEG_MEMORY_MB = 200;
 
 const invalid = (fileName: string, problem: string): MarqueeError =>
   new MarqueeError('IMAGE_INVALID', `The image '${fileName}' ${problem}`, { fileName });
@@ -38,11 +43,56 @@ export function sniffImage(bytes: Buffer, fileName: string): ImageType {
   return actual;
 }
 
-function checkSize(fileName: string, width: number, height: number): void {
-  if (!(width > 0 && height > 0)) throw invalid(fileName, 'has no pixels.');
+function checkSize(fileName: string, width: number, height: number, drawn = ''): void {
+  if (!(width > 0 && height > 0)) throw invalid(fileName, `has no pixels${drawn}.`);
   if (width > IMAGE_LIMITS.maxSide || height > IMAGE_LIMITS.maxSide || width * height > IMAGE_LIMITS.maxPixels) {
-    throw invalid(fileName, `is ${width} x ${height} pixels; logos may be at most ${IMAGE_LIMITS.maxSide} x ${IMAGE_LIMITS.maxSide} and ${IMAGE_LIMITS.maxPixels / 1e6} megapixels.`);
+    throw invalid(
+      fileName,
+      `is ${width} x ${height} pixels${drawn}; logos may be at most ${IMAGE_LIMITS.maxSide} x ${IMAGE_LIMITS.maxSide} and ${IMAGE_LIMITS.maxPixels / 1e6} megapixels.`,
+    );
   }
+}
+
+/** Refuses a PNG or JPEG by the size its header states, before a decoder allocates it. */
+function checkHeader(bytes: Buffer, fileName: string): void {
+  const size = headerSize(bytes);
+  if (!size) throw invalid(fileName, 'is not a PNG or JPEG image.');
+  if (!('width' in size)) throw invalid(fileName, `is cut short or damaged: ${size.problem}.`);
+  checkSize(fileName, size.width, size.height);
+}
+
+/**
+ * resvg-js reads its options as JSON with unknown fields denied, and on any mismatch silently uses
+ * all of its defaults (system fonts loaded among them): keep to the fields of its 2.6.2 API.
+ * No system fonts and no font files, so drawing text reads no file either.
+ */
+function svgOptions(widthDots: number): ResvgRenderOptions {
+  return { fitTo: { mode: 'width', value: widthDots }, font: { loadSystemFonts: false }, logLevel: 'off' };
+}
+
+/** The size resvg will draw at: its own rounding of the SVG's declared size (or viewBox) scaled to the width. */
+export function svgOutputSize(svgWidth: number, svgHeight: number, widthDots: number): { width: number; height: number } {
+  if (!(svgWidth > 0 && svgHeight > 0 && Number.isFinite(svgWidth) && Number.isFinite(svgHeight))) return { width: 0, height: 0 };
+  return { width: widthDots, height: Math.round((svgHeight * widthDots) / svgWidth) };
+}
+
+/**
+ * An SVG is checked for outside references (svg-guard.ts) before resvg parses it, then its output
+ * size is worked out from its declared size and refused over the limits before resvg draws it:
+ * a 1 x 1000 SVG drawn 576 dots wide would otherwise ask for a 576 x 576,000 canvas.
+ */
+function decodeSvg(bytes: Buffer, fileName: string, widthDots: number): GreyImage {
+  if (!(Number.isInteger(widthDots) && widthDots > 0 && widthDots <= IMAGE_LIMITS.maxSide)) {
+    throw invalid(fileName, `cannot be drawn ${widthDots} dots wide; logos are drawn 1 to ${IMAGE_LIMITS.maxSide} dots wide.`);
+  }
+  const { embedded } = guardSvg(bytes, fileName);
+  const resvg = new Resvg(bytes, svgOptions(widthDots));
+  const out = svgOutputSize(resvg.width, resvg.height, widthDots);
+  checkSize(fileName, out.width, out.height, ` when drawn ${widthDots} dots wide`);
+  checkParsedImages(resvg.toString(), embedded, fileName);
+  const rendered = resvg.render();
+  checkSize(fileName, rendered.width, rendered.height, ` when drawn ${widthDots} dots wide`);
+  return rgbaToGrey(rendered.width, rendered.height, rendered.pixels);
 }
 
 function rgbaToGrey(width: number, height: number, rgba: Uint8Array): GreyImage {
@@ -57,38 +107,39 @@ function rgbaToGrey(width: number, height: number, rgba: Uint8Array): GreyImage 
 
 /**
  * Decodes a PNG, JPEG or SVG into grey levels; SVGs are drawn straight at `svgWidth` dots so
- * lines stay sharp. Any failure is IMAGE_INVALID naming the file.
+ * lines stay sharp. Every size is known and checked before a decoder allocates anything. Any
+ * failure is IMAGE_INVALID naming the file.
  */
 export function decodeImage(bytes: Buffer, fileName: string, svgWidth: number): GreyImage {
   const type = sniffImage(bytes, fileName);
   try {
     if (type === 'png') {
-      // The header holds the size: refuse a decompression bomb before inflating it.
-      if (bytes.length < 24) throw invalid(fileName, 'is cut short: its PNG header is incomplete.');
-      checkSize(fileName, bytes.readUInt32BE(16), bytes.readUInt32BE(20));
+      checkHeader(bytes, fileName);
       const png = PNG.sync.read(bytes);
+      checkSize(fileName, png.width, png.height);
       return rgbaToGrey(png.width, png.height, png.data);
     }
     if (type === 'jpeg') {
+      checkHeader(bytes, fileName);
       const img = jpeg.decode(bytes, {
         useTArray: true,
         formatAsRGBA: true,
+        // Backstops: the header was already checked, but a JPEG may carry more than one frame.
         maxResolutionInMP: IMAGE_LIMITS.maxPixels / 1e6,
-        maxMemoryUsageInMB: 256,
+        maxMemoryUsageInMB: JPEG_MEMORY_MB,
       });
       checkSize(fileName, img.width, img.height);
       return rgbaToGrey(img.width, img.height, img.data);
     }
-    const resvg = new Resvg(bytes, { fitTo: { mode: 'width', value: svgWidth }, font: { loadSystemFonts: false } });
-    checkSize(fileName, Math.round(resvg.width), Math.round(resvg.height));
-    const rendered = resvg.render();
-    checkSize(fileName, rendered.width, rendered.height);
-    return rgbaToGrey(rendered.width, rendered.height, rendered.pixels);
+    return decodeSvg(bytes, fileName, svgWidth);
   } catch (e) {
     if (e instanceof MarqueeError) throw e;
     const reason = e instanceof Error ? e.message : String(e);
-    if (/maxResolutionInMP|maxMemoryUsage/.test(reason)) {
+    if (/maxResolutionInMP/.test(reason)) {
       throw invalid(fileName, `is larger than ${IMAGE_LIMITS.maxPixels / 1e6} megapixels; logos must be smaller.`);
+    }
+    if (/maxMemoryUsage/.test(reason)) {
+      throw invalid(fileName, `needs more than ${JPEG_MEMORY_MB} MB of memory to decode; save it smaller, or as a PNG.`);
     }
     throw invalid(fileName, `cannot be read as ${type.toUpperCase()}: ${reason}.`);
   }

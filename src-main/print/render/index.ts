@@ -25,3 +25,6 @@ export { decodeStarLine } from './star-decoder.ts';
 export { starCodePageNames } from './star-code-pages.ts';
 export { codePageNames } from './code-pages.ts';
 export { IMAGE_LIMITS } from './images.ts';
+export { LAYOUT_LIMITS } from './render-limits.ts';
+export { renderOffThread, RenderThread, type RenderThreadOptions } from './render-thread.ts';
+export type { RenderJob, PictureAnswer, LogoFolders } from './render-jobs.ts';

@@ -143,8 +143,10 @@ export class LayoutLibrary {
     this.reload();
   }
 
+  // Messages go to windows, maybe on other computers: name the file inside the data folder, never
+  // the host machine's absolute path.
   private label(source: 'builtin' | 'user', file: string): string {
-    return source === 'builtin' ? `layouts/${file}` : join(this.userDir, file);
+    return source === 'builtin' ? `layouts/${file}` : `data folder/layouts/${file}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { elementKinds, LayoutFileSchema, type LayoutElement, type LayoutFile } f
 import { JsonSyntaxError, jsonPath, parseJsonWithPositions, type Position } from './json-with-positions.ts';
 import { checkFormatters, parseTemplate, TemplateError } from './placeholders.ts';
 import { fieldCatalogs, type FieldCatalog, type FieldType } from './print-data.ts';
+import { layoutFileProblem } from './render-limits.ts';
 
 /** A layout that passed every check, ready for renderDocument. */
 export interface Layout extends LayoutFile {
@@ -120,6 +121,10 @@ export function parseLayout(text: string, origin: LayoutOrigin): Layout {
     }
   };
   layout.elements.forEach((el, k) => checkElement(el, `elements[${k}]`));
+  // How much it may draw (QR codes, logos, paper) is part of being valid: a saved layout then
+  // prints within the limits without being checked again on every ticket.
+  const overLimit = layoutFileProblem(layout);
+  if (overLimit) fail(overLimit.message, overLimit.path, overLimit.path === undefined ? undefined : positionOf(overLimit.path));
 
   return { ...layout, id: origin.id, source: origin.source, file: origin.file };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { decodeImage, dither, scaleGrey, sniffImage, type ImageType } from './images.ts';
 import type { DitherMethod, Raster1Bit } from './types.ts';
@@ -43,6 +44,11 @@ export class LogoStore {
     this.cacheDir = join(opts.userDir, '.cache');
   }
 
+  /** The folders it reads: a render worker opens a store on the same ones. */
+  get folders(): { builtinDir: string; userDir: string } {
+    return { builtinDir: this.builtinDir, userDir: this.userDir };
+  }
+
   list(): LogoInfo[] {
     const byName = new Map<string, LogoInfo>();
     for (const [dir, source] of [[this.builtinDir, 'builtin'], [this.userDir, 'user']] as const) {
@@ -56,17 +62,29 @@ export class LogoStore {
 
   /** Checks the image fully (type, size, that it decodes) before anything is written. */
   add(name: string, bytes: Buffer, fileName: string, ditherMethod: DitherMethod = 'atkinson'): LogoInfo {
+    this.checkName(name);
+    checkLogoFile(bytes, fileName, ditherMethod);
+    return this.save(name, bytes, fileName);
+  }
+
+  /**
+   * Refuses a name that is not a logo name or that belongs to a built-in, before any image work.
+   * The API's addLogo checks this first, then has the render worker decode the file
+   * (checkLogoFile), then saves it: the decoding of a stranger's file never runs on the request thread.
+   */
+  checkName(name: string): void {
     if (!NAME.test(name)) {
       throw new MarqueeError('BAD_INPUT', `'${name}' is not a logo name: use lower-case letters, digits and dashes, up to 40.`);
     }
     if (listImages(this.builtinDir).some((e) => e.name === name)) {
       throw new MarqueeError('CONFLICT', `'${name}' is a built-in logo; give the new logo another name.`);
     }
-    const type = sniffImage(bytes, fileName);
-    const grey = decodeImage(bytes, fileName, 576);
-    // Making one raster proves the whole pipeline works for this file.
-    dither(scaleGrey(grey, Math.min(576, grey.width)), ditherMethod);
+  }
 
+  /** Writes a logo file that checkLogoFile has already accepted (the name is checked again here). */
+  save(name: string, bytes: Buffer, fileName: string): LogoInfo {
+    this.checkName(name);
+    const type = sniffImage(bytes, fileName);
     mkdirSync(this.userDir, { recursive: true });
     const ext = type === 'jpeg' ? 'jpg' : type;
     const target = join(this.userDir, `${name}.${ext}`);
@@ -133,6 +151,11 @@ export function logoRaster(bytes: Buffer, fileName: string, widthDots: number, d
   return dither(scaleGrey(grey, width), ditherMethod);
 }
 
+/** The whole pipeline a logo goes through, once, at the paper width: proves the file decodes and dithers within the limits. */
+export function checkLogoFile(bytes: Buffer, fileName: string, ditherMethod: DitherMethod): void {
+  logoRaster(bytes, fileName, 576, ditherMethod);
+}
+
 function listImages(dir: string): Array<Omit<LogoInfo, 'source'>> {
   if (!existsSync(dir)) return [];
   const out: Array<Omit<LogoInfo, 'source'>> = [];
@@ -152,7 +175,8 @@ function writeRasterFile(path: string, r: Raster1Bit): void {
   MAGIC.copy(header, 0);
   header.writeUInt16LE(r.width, 4);
   header.writeUInt16LE(r.height, 6);
-  const temp = `${path}.${process.pid}.tmp`;
+  // The render worker shares the process id and the cache folder: the thread id keeps temp files apart.
+  const temp = `${path}.${process.pid}-${threadId}.tmp`;
   writeFileSync(temp, Buffer.concat([header, r.data]));
   renameSync(temp, path);
 }

@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import { code128Bars } from './code128.ts';
 import { drawText, plainStyle } from './draw-text.ts';
 import { decodeEscPos, type DecodedDocument, type PrintOp } from './escpos-decoder.ts';
+import { checkDocumentBytes, checkPreviewQrCodes, checkPreviewSize } from './render-limits.ts';
 import { decodeStarLine } from './star-decoder.ts';
 import { blankRaster, getDot, setDot, type PrinterProfile, type Raster1Bit } from './types.ts';
 
@@ -16,23 +17,36 @@ export function decodePrinterBytes(bytes: Uint8Array, type: PrinterProfile['type
   return type === 'star' ? decodeStarLine(bytes) : decodeEscPos(bytes);
 }
 
+type QrOp = Extract<PrintOp, { op: 'qr' }>;
+type QrMatrix = ReturnType<typeof QRCode.create>['modules'];
+
 /**
  * Renders the document the bytes describe as a picture the width of the printer's dots, by
  * decoding those very bytes: the preview shows what the printer was sent, never a second opinion.
  * `type` is the printer type the bytes were encoded for (Epson ESC/POS unless told).
+ * The size is worked out and held to the limits (render-limits.ts) before a dot is drawn:
+ * bytes, then the number of QR codes (counted before any is built), then the height.
  */
 export function renderPreviewRaster(bytes: Uint8Array, widthDots: number, type: PrinterProfile['type'] = 'epson'): Raster1Bit {
+  checkDocumentBytes(bytes.length);
   const doc = decodePrinterBytes(bytes, type);
   const area = Math.min(widthDots, doc.printAreaDots ?? widthDots);
   const offsetX = (align: 'left' | 'center' | 'right', w: number) =>
     align === 'left' ? 0 : align === 'center' ? Math.max(0, (area - w) >> 1) : Math.max(0, area - w);
 
-  const heights = doc.ops.map((op) => opHeight(op, doc.lineSpacing));
+  checkPreviewQrCodes(doc.ops.reduce((n, op) => n + (op.op === 'qr' ? 1 : 0), 0));
+  // Each QR code is built once, for its height and for drawing it.
+  const matrices = new Map<QrOp, QrMatrix>();
+  for (const op of doc.ops) {
+    if (op.op === 'qr') matrices.set(op, QRCode.create(op.data || ' ', { errorCorrectionLevel: op.errorCorrection }).modules);
+  }
+  const heights = doc.ops.map((op) => opHeight(op, doc.lineSpacing, matrices));
   const total = Math.max(1, heights.reduce((a, b) => a + b, 0));
+  checkPreviewSize(widthDots, total);
   const canvas = blankRaster(widthDots, total);
   let y = 0;
   doc.ops.forEach((op, k) => {
-    draw(canvas, op, y, offsetX);
+    draw(canvas, op, y, offsetX, matrices);
     y += heights[k]!;
   });
   return canvas;
@@ -53,20 +67,16 @@ export function rasterToPng(r: Raster1Bit): Buffer {
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
 }
 
-function qrSize(op: Extract<PrintOp, { op: 'qr' }>): number {
-  return QRCode.create(op.data || ' ', { errorCorrectionLevel: op.errorCorrection }).modules.size * op.moduleSize;
-}
+const tallestRun = (runs: Array<{ style: { height: number } }>) => runs.reduce((h, r) => Math.max(h, r.style.height), 1);
 
-function opHeight(op: PrintOp, lineSpacing: number): number {
+function opHeight(op: PrintOp, lineSpacing: number, matrices: Map<QrOp, QrMatrix>): number {
   switch (op.op) {
-    case 'text': {
-      const h = Math.max(...op.runs.map((r) => r.style.height));
-      return Math.max(lineSpacing, FONT_H * h + LINE_GAP);
-    }
+    case 'text':
+      return Math.max(lineSpacing, FONT_H * tallestRun(op.runs) + LINE_GAP);
     case 'raster':
       return op.raster.height * op.scaleY;
     case 'qr':
-      return qrSize(op);
+      return matrices.get(op)!.size * op.moduleSize;
     case 'barcode':
       return op.height + (op.hri === 'none' ? 0 : FONT_H + 4);
     case 'feed':
@@ -78,15 +88,24 @@ function opHeight(op: PrintOp, lineSpacing: number): number {
   }
 }
 
-function draw(c: Raster1Bit, op: PrintOp, y: number, offsetX: (align: 'left' | 'center' | 'right', w: number) => number): void {
+function draw(
+  c: Raster1Bit,
+  op: PrintOp,
+  y: number,
+  offsetX: (align: 'left' | 'center' | 'right', w: number) => number,
+  matrices: Map<QrOp, QrMatrix>,
+): void {
   switch (op.op) {
     case 'text': {
-      const h = Math.max(...op.runs.map((r) => r.style.height));
+      const h = tallestRun(op.runs);
       const width = op.runs.reduce((sum, r) => sum + [...r.text].length * FONT_W * r.style.width, 0);
       let x = offsetX(op.align, width);
       for (const run of op.runs) {
+        // Past the paper's edge nothing shows: stop there, however long the line the bytes hold.
+        if (x >= c.width) break;
+        const fits = Math.ceil((c.width - x) / (FONT_W * run.style.width));
         // Characters of one line share a baseline: shorter runs sit at the bottom.
-        x += drawText(c, x, y + FONT_H * (h - run.style.height), run.text, run.style);
+        x += drawText(c, x, y + FONT_H * (h - run.style.height), [...run.text].slice(0, fits).join(''), run.style);
       }
       return;
     }
@@ -101,7 +120,7 @@ function draw(c: Raster1Bit, op: PrintOp, y: number, offsetX: (align: 'left' | '
       return;
     }
     case 'qr': {
-      const matrix = QRCode.create(op.data || ' ', { errorCorrectionLevel: op.errorCorrection }).modules;
+      const matrix = matrices.get(op)!;
       const x0 = offsetX(op.align, matrix.size * op.moduleSize);
       for (let my = 0; my < matrix.size; my++) {
         for (let mx = 0; mx < matrix.size; mx++) {

@@ -58,7 +58,13 @@ export function tcpTransport(target: { host: string; port: number }, timeouts: T
         });
       };
       const goAhead = (asked: StatusProbe | null) => {
-        const objection = options ? options.beforeFirstByte(asked) : null;
+        let objection: string | null;
+        try {
+          objection = options ? options.beforeFirstByte(asked) : null;
+        } catch (error) {
+          // This runs in a socket handler: a throw here (the queue's database full) would crash the host.
+          return settle(() => reject(error));
+        }
         if (objection !== null) return settle(() => reject(notReady(objection)));
         sendJob();
       };

@@ -6,6 +6,7 @@ import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
 import { errorText, useKeys, useSalesChanged } from '../orders/after-sale-kit.ts';
 import { describePrint } from '../orders/print-order.ts';
+import { sendSale } from '../send-sale.ts';
 
 type Band = OutputOf<'listPriceBands'>[number];
 type Booked = OutputOf<'bookSeats'>;
@@ -38,6 +39,7 @@ export function CollectReservation({ found, currency, onBack }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<Booked | null>(null);
+  const [checking, setChecking] = useState<string | null>(null);
   const money = (minor: number) => formatMoney(minor, currency);
 
   // Another window may collect or cancel this reservation while it is open here.
@@ -64,15 +66,20 @@ export function CollectReservation({ found, currency, onBack }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('bookSeats', {
-        reservationId: found.reservationId,
-        lines: units.map((u) => ({ unitId: u.unitId, priceBandId: bandOf(u.unitId, u.category) })),
-        payments: [
-          method === 'cash' && tendered.trim()
-            ? { method: 'cash', amountMinor: total, tenderedMinor }
-            : { method, amountMinor: total },
-        ],
-      });
+      // One request key for this payment, retried by itself if the answer is lost.
+      const result = await sendSale(
+        'bookSeats',
+        {
+          reservationId: found.reservationId,
+          lines: units.map((u) => ({ unitId: u.unitId, priceBandId: bandOf(u.unitId, u.category) })),
+          payments: [
+            method === 'cash' && tendered.trim()
+              ? { method: 'cash', amountMinor: total, tenderedMinor }
+              : { method, amountMinor: total },
+          ],
+        },
+        setChecking,
+      );
       setBooked(result);
     } catch (err) {
       setError(errorText(err));
@@ -186,6 +193,11 @@ export function CollectReservation({ found, currency, onBack }: Props) {
             Cash handed over (optional)
             <input inputMode="decimal" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="collect-tendered" />
           </label>
+        )}
+        {checking && (
+          <p className="checking" role="status" data-testid="collect-checking">
+            {checking}
+          </p>
         )}
         {error && <p className="error" role="alert" data-testid="collect-error">{error}</p>}
         <div className="actions">

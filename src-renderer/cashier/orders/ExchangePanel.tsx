@@ -7,6 +7,7 @@ import { useAsync } from '../../use-async.ts';
 import { errorText } from './after-sale-kit.ts';
 import { describePrint } from './print-order.ts';
 import { ApprovalFields, type ApprovalDraft } from './ApprovalFields.tsx';
+import { sendSale } from '../send-sale.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 
 type Order = OutputOf<'getOrder'>['order'];
@@ -39,6 +40,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
   const [method, setMethod] = useState<'cash' | 'card'>('card');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
   // Asked for only when the core says the money handed back is over the cashier limit.
   const [approval, setApproval] = useState<ApprovalDraft | null>(null);
   const heldRef = useRef<string | null>(null);
@@ -93,15 +95,20 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('exchangeTickets', {
-        orderId: order.id,
-        ticketIds: tickets.map((t) => t.id),
-        holdId: hold.holdId,
-        lines: hold.unitIds.map((unitId, i) => ({ unitId, priceBandId: bandIds[i]! })),
-        ...(difference > 0 ? { payments: [{ method, amountMinor: difference }] } : {}),
-        ...(difference < 0 ? { refundMethod: method } : {}),
-        ...(approval?.staffId && approval.pin ? { approval } : {}),
-      });
+      // One request key for this exchange, retried by itself if the answer is lost.
+      const result = await sendSale(
+        'exchangeTickets',
+        {
+          orderId: order.id,
+          ticketIds: tickets.map((t) => t.id),
+          holdId: hold.holdId,
+          lines: hold.unitIds.map((unitId, i) => ({ unitId, priceBandId: bandIds[i]! })),
+          ...(difference > 0 ? { payments: [{ method, amountMinor: difference }] } : {}),
+          ...(difference < 0 ? { refundMethod: method } : {}),
+          ...(approval?.staffId && approval.pin ? { approval } : {}),
+        },
+        setChecking,
+      );
       heldRef.current = null;
       // Exchanged tickets are new tickets: they print through the same path as a sale.
       const printed = await call('printOrder', { orderId: result.newOrder.id });
@@ -188,6 +195,11 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
         </>
       )}
       {approval && <ApprovalFields value={approval} onChange={setApproval} />}
+      {checking && (
+        <p className="checking" role="status" data-testid="exchange-checking">
+          {checking}
+        </p>
+      )}
       {error && <p className="error" role="alert" data-testid="exchange-error">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !hold} data-testid="confirm-exchange">

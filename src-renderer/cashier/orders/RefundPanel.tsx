@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { formatMoney } from '../../format.ts';
-import { call } from '../../transport/api.ts';
 import { ApprovalFields, type ApprovalDraft } from './ApprovalFields.tsx';
 import { errorText } from './after-sale-kit.ts';
+import { sendSale } from '../send-sale.ts';
 
 type Order = OutputOf<'getOrder'>['order'];
 type Ticket = OutputOf<'getOrder'>['tickets'][number];
@@ -23,6 +23,7 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
   const [approval, setApproval] = useState<ApprovalDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
   const amount = tickets.reduce((sum, t) => sum + t.totalMinor, 0);
   const money = (minor: number) => formatMoney(minor, order.currency);
 
@@ -31,13 +32,18 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
     if (busy) return;
     setBusy(true);
     try {
-      const result = await call('refundTickets', {
-        orderId: order.id,
-        ticketIds: tickets.map((t) => t.id),
-        method,
-        ...(reference.trim() ? { reference: reference.trim() } : {}),
-        ...(approval?.staffId && approval.pin ? { approval } : {}),
-      });
+      // One request key for this refund, retried by itself if the answer is lost.
+      const result = await sendSale(
+        'refundTickets',
+        {
+          orderId: order.id,
+          ticketIds: tickets.map((t) => t.id),
+          method,
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+          ...(approval?.staffId && approval.pin ? { approval } : {}),
+        },
+        setChecking,
+      );
       onDone(`Refunded ${money(result.refundedMinor)} by ${method} for ${tickets.map((t) => t.label).join(', ')}; the seats are back on sale.`);
     } catch (err) {
       // The core says when a manager must approve; only then ask for one.
@@ -69,6 +75,11 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
         </label>
       )}
       {approval && <ApprovalFields value={approval} onChange={setApproval} />}
+      {checking && (
+        <p className="checking" role="status" data-testid="refund-checking">
+          {checking}
+        </p>
+      )}
       {error && <p className="error" role="alert" data-testid="refund-error">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary danger" autoFocus disabled={busy} data-testid="confirm-refund">

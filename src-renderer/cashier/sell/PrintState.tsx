@@ -9,9 +9,10 @@ interface Props {
 /** What happened to the printing; a problem never undoes the sale, it offers a retry. */
 export function PrintState({ outcome, retrying, onRetry }: Props) {
   if (outcome.printed === 'queued') {
+    // A sentence with "queued": a sale that had already gone through, whose tickets went to print then.
     return (
       <p className="print-ok" data-testid="print-state" data-printed="queued">
-        Printing… (see the printer in the status bar)
+        {outcome.problem ?? 'Printing… (see the printer in the status bar)'}
       </p>
     );
   }

@@ -15,6 +15,7 @@ import { StatusStrip } from './StatusStrip.tsx';
 import { KEYS, type PrintOutcome, type Reservation, type Sale, type Tender } from './types.ts';
 import { errorWords, useHold } from './use-hold.ts';
 import { ApprovalFields, type ApprovalDraft } from '../orders/ApprovalFields.tsx';
+import { sendSale } from '../send-sale.ts';
 
 interface Props {
   performanceId: string;
@@ -40,6 +41,8 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
   const [print, setPrint] = useState<PrintOutcome | null>(null);
   const [working, setWorking] = useState(false);
   const [retrying, setRetrying] = useState(false);
+  // While a lost answer is being asked for again: the sentence the cashier reads meanwhile.
+  const [checking, setChecking] = useState<string | null>(null);
 
   // Another station's hold, sale or release: redraw within the event's round trip.
   useEffect(
@@ -125,13 +128,18 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     if (problem) return hold.setError(problem);
     void attempt(async () => {
       try {
-        const sale = await call('bookSeats', {
-          holdId: state.holdId!,
-          lines: saleLines,
-          payments: tenders,
-          ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
-          ...(approval?.staffId && approval.pin ? { approval } : {}),
-        });
+        // One request key for this press of Pay: retried by itself with the same key if the answer is lost.
+        const sale = await sendSale(
+          'bookSeats',
+          {
+            holdId: state.holdId!,
+            lines: saleLines,
+            payments: tenders,
+            ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
+            ...(approval?.staffId && approval.pin ? { approval } : {}),
+          },
+          setChecking,
+        );
         setApproval(null);
         finish({ kind: 'sale', sale }, sale.print);
       } catch (e) {
@@ -156,7 +164,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     const problem = check();
     if (problem) return hold.setError(problem);
     void attempt(async () => {
-      const reservation = await call('reserveSeats', { holdId: state.holdId!, customer });
+      const reservation = await sendSale('reserveSeats', { holdId: state.holdId!, customer }, setChecking);
       finish({ kind: 'reservation', reservation }, reservation.print);
     });
   }
@@ -211,6 +219,11 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
           {p.counts.available} of {p.counts.capacity} available
         </span>
       </div>
+      {checking && (
+        <p className="checking" role="status" data-testid="sale-checking">
+          {checking}
+        </p>
+      )}
       {state.error && (
         <p className="error" role="alert" data-testid="sell-error">
           {state.error}

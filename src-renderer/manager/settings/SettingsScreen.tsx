@@ -7,8 +7,11 @@ import { Feedback, Field, useAction } from '../events/admin-kit.tsx';
 
 type Settings = OutputOf<'getSettings'>['settings'];
 const CONFIRM = 'RESET DEMO';
+/** The contract's ranges (src-shared/contract/settings.ts), repeated for the inputs; the core checks them again. */
+const PIN_LENGTHS = [4, 5, 6, 7, 8] as const;
+const IDLE_MINUTES = { min: 5, max: 480 } as const;
 
-/** Venue, money, holds and deadlines; the data folder; and the demo reset on demo installations. */
+/** Venue, money, holds and deadlines, sign-in rules; the data folder; and the demo reset on demo installations. */
 export function SettingsScreen(_props: ScreenProps) {
   const loaded = useAsync(() => call('getSettings', {}), []);
   const [form, setForm] = useState<Settings | null>(null);
@@ -85,6 +88,29 @@ export function SettingsScreen(_props: ScreenProps) {
             <Field label="Reservation deadline (hours before)">
               <input type="number" min={0} value={form.reservationDeadlineHours} onChange={num('reservationDeadlineHours')} data-testid="settings-deadline" />
             </Field>
+            <Field label="Shortest PIN (digits)">
+              <select value={form.minPinLength} onChange={num('minPinLength')} data-testid="settings-min-pin">
+                {PIN_LENGTHS.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Sign out a window unused for (minutes)">
+              <input
+                type="number"
+                min={IDLE_MINUTES.min}
+                max={IDLE_MINUTES.max}
+                value={form.sessionIdleMinutes}
+                onChange={num('sessionIdleMinutes')}
+                data-testid="settings-idle-minutes"
+              />
+            </Field>
+            <p className="muted wide" data-testid="settings-sign-in-help">
+              A new or reset PIN must have at least the shortest length; PINs already set keep working. A window
+              nobody has used for the idle time goes back to sign-in by itself ({IDLE_MINUTES.min} to {IDLE_MINUTES.max} minutes).
+            </p>
             <Field label="Invoice footer" wide>
               <textarea value={form.invoiceFooter} onChange={text('invoiceFooter')} data-testid="settings-footer" />
             </Field>

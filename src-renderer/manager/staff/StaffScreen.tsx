@@ -3,15 +3,26 @@ import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, formatDateTime, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, useAction } from '../events/admin-kit.tsx';
 
 type Member = OutputOf<'listAllStaff'>[number];
 type Role = Member['role'];
 const ROLES: Role[] = ['cashier', 'manager', 'admin'];
 
-/** Add and disable staff, change roles, reset PINs. The core decides who may do which. */
+function pinRange(min: number): string {
+  return min >= 8 ? 'exactly 8 digits' : `${min} to 8 digits`;
+}
+
+/**
+ * Add and disable staff, change roles, reset PINs. The core decides who may do which. Wrong PINs
+ * slow down the window they were typed at, never the member, so there is no lock-out to show here
+ * (Manage → Windows lifts a window's sign-in pause).
+ */
 export function StaffScreen({ staff: me }: ScreenProps) {
   const members = useAsync(() => call('listAllStaff', {}), []);
+  const settings = useAsync(() => call('getSettings', {}), []);
+  // The core refuses a shorter PIN with a sentence; the label says the rule before anyone tries.
+  const pinRule = `PIN (${pinRange(settings.data?.settings.minPinLength ?? 4)})`;
   const [form, setForm] = useState({ name: '', role: 'cashier' as Role, pin: '' });
   const [pinFor, setPinFor] = useState<Member | null>(null);
   const [newPin, setNewPin] = useState('');
@@ -71,7 +82,7 @@ export function StaffScreen({ staff: me }: ScreenProps) {
                   </select>
                 </td>
                 <td data-testid="staff-status">
-                  {!m.active ? 'Disabled' : m.lockedUntil && m.lockedUntil > Date.now() ? `Locked until ${formatDateTime(m.lockedUntil)}` : 'Active'}
+                  {m.active ? 'Active' : 'Disabled'}
                 </td>
                 <td>
                   <div className="admin-actions">
@@ -105,7 +116,7 @@ export function StaffScreen({ staff: me }: ScreenProps) {
         >
           <h2>New PIN for {pinFor.name}</h2>
           <div className="admin-form">
-            <Field label="New PIN (4 to 8 digits)">
+            <Field label={`New ${pinRule}`}>
               <input type="password" inputMode="numeric" autoComplete="off" value={newPin} onChange={(e) => setNewPin(e.target.value)} autoFocus data-testid="reset-pin-input" />
             </Field>
             <div className="admin-actions">
@@ -138,7 +149,7 @@ export function StaffScreen({ staff: me }: ScreenProps) {
               ))}
             </select>
           </Field>
-          <Field label="PIN (4 to 8 digits)">
+          <Field label={pinRule}>
             <input type="password" inputMode="numeric" autoComplete="off" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} required data-testid="staff-pin" />
           </Field>
           <div className="admin-actions">

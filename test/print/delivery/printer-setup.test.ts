@@ -1,5 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../src-main/api/create-api.ts';
 import { printingHandlers } from '../../../src-main/api/handlers/printing.ts';
@@ -8,7 +7,8 @@ import { startPrintService } from '../../../src-main/print/print-service.ts';
 import { parsePrinterAddress } from '../../../src-main/print/printers/printer-address.ts';
 import { characterSets, printerTypes, printingProcedures } from '../../../src-shared/contract/printing.ts';
 import { CharacterSet, PrinterTypes } from 'node-thermal-printer';
-import { makeTempDir, openTempBoxOffice, type TempBoxOffice } from '../../helpers/temp-box-office.ts';
+import { openPtyPort, ptyPortAvailable } from '../../helpers/pty-port.ts';
+import { openTempBoxOffice, type TempBoxOffice } from '../../helpers/temp-box-office.ts';
 import { seedStaff } from '../../sales/fixtures.ts';
 import { eventually, fastOptions, printerSettings, ticketBytes } from './helpers.ts';
 
@@ -28,7 +28,7 @@ function office(): TempBoxOffice {
 /** Setting printers up is for managers: sign one in at the office's own window through the contract. */
 async function signInManager(o: BoxOffice): Promise<void> {
   const people = seedStaff(o);
-  const ctx = { transport: 'test' as const, stationId: o.identity.id, sessionToken: null };
+  const ctx = { transport: 'test' as const, stationId: o.identity.id, sessionSecret: null };
   const result = await createApi(o, { checkOutput: true }).call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager }, ctx);
   expect(result.ok).toBe(true);
 }
@@ -54,25 +54,25 @@ describe('printer setup', () => {
     const { office: o } = office();
     await signInManager(o);
     const handlers = printingHandlers(o);
-    await expect(handlers.savePrinter(printerSettings({ interface: 'printer:Kiosk' }), { transport: 'test', stationId: null, sessionToken: null })).rejects.toMatchObject({
+    await expect(handlers.savePrinter(printerSettings({ interface: 'printer:Kiosk' }), { transport: 'test', stationId: 'test-window', sessionSecret: null })).rejects.toMatchObject({
       code: 'PRINTER_UNAVAILABLE',
       message: expect.stringMatching(/^Printing to the system printer 'Kiosk' needs a printer driver module \(@thiagoelg\/node-printer or printer/),
     });
   });
 
-  it('prints to a device file and says "Not connected" for a missing one', async () => {
+  it.skipIf(!ptyPortAvailable())('prints to a device port and says "Not connected" for a missing one', async () => {
     const { office: o } = office();
     const service = startPrintService(o);
-    const dir = makeTempDir('marquee-device-');
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const device = join(dir, 'lp0');
-    writeFileSync(device, '');
-    const printer = await service.savePrinter(printerSettings({ interface: device }));
+    // A real character device (a pseudo-terminal): ordinary files are no longer printer ports.
+    const port = await openPtyPort();
+    cleanups.push(() => port.stop());
+    const printer = await service.savePrinter(printerSettings({ interface: port.path }));
     const [job] = service.submit({ jobs: [{ kind: 'ticket', bytes: ticketBytes(5) }] }).jobs;
     await eventually(() => service.queue.view(job!.id).state, (s) => s === 'done');
-    expect(readFileSync(device)).toEqual(ticketBytes(5));
+    await eventually(() => port.received(), (got) => got.length >= ticketBytes(5).length);
+    expect(port.received()).toEqual(ticketBytes(5));
 
-    const missing = join(dir, 'lp9');
+    const missing = '/dev/usb/lp97';
     await service.savePrinter({ ...printerSettings({ interface: missing }), id: printer.id });
     expect(await service.queue.readStatus(printer.id)).toMatchObject({ state: 'unreachable', words: `Not connected: nothing at ${missing}` });
     const [waiting] = service.submit({ jobs: [{ kind: 'ticket', bytes: ticketBytes(6) }] }).jobs;
@@ -86,14 +86,14 @@ describe('printer setup', () => {
     const { office: o } = office();
     await signInManager(o);
     const h = printingHandlers(o);
-    const ctx = { transport: 'test' as const, stationId: null, sessionToken: null };
+    const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
     const out = printingProcedures;
 
     const added = out.savePrinter.output.parse(await h.savePrinter(printerSettings({ interface: 'tcp://127.0.0.1:1' }), ctx));
     expect(added).toMatchObject({ name: 'Front desk', waitingJobs: 0, status: { state: 'unknown', words: 'Not checked yet' } });
     const edited = out.savePrinter.output.parse(await h.savePrinter({ ...printerSettings({ interface: 'tcp://127.0.0.1:2', widthDots: 384, drawerPin: 5 }), id: added.id }, ctx));
     expect(edited).toMatchObject({ id: added.id, widthDots: 384, drawerPin: 5, interface: 'tcp://127.0.0.1:2' });
-    await expect(h.savePrinter(printerSettings({ name: 'FRONT DESK', interface: 'COM3' }), ctx)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(h.savePrinter(printerSettings({ name: 'FRONT DESK', interface: 'tcp://127.0.0.1:3' }), ctx)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(out.listPrinters.output.parse(await h.listPrinters({}, ctx))).toHaveLength(1);
     expect(out.listPrintJobs.output.parse(await h.listPrintJobs({ includeFinished: true, limit: 10 }, ctx))).toEqual([]);
     expect(await h.removePrinter({ printerId: added.id }, ctx)).toEqual({ removed: true });

@@ -14,7 +14,7 @@ import { epson } from './helpers.ts';
 const temp = openTempBoxOffice();
 afterAll(() => temp.dispose());
 const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
+const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
 
 /** Calls through the dispatcher, as a screen does: input parsed and output checked by the contract. */
 async function call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {

@@ -13,7 +13,7 @@ import { seedStaff } from '../../sales/fixtures.ts';
 const temp = openTempBoxOffice();
 afterAll(() => temp.dispose());
 const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
+const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
 type Name = keyof typeof layoutProcedures;
 
 /** Calls through the dispatcher, as a screen does: input parsed and output checked by the contract. */

@@ -27,7 +27,7 @@ afterEach(async () => {
 interface Counter {
   api: Dispatcher;
   show: ShowFixture;
-  ctx: { transport: 'test'; stationId: string; sessionToken: null };
+  ctx: { transport: 'test'; stationId: string; sessionSecret: null };
   call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
 }
 
@@ -36,7 +36,7 @@ async function counter(office: TempBoxOffice['office']): Promise<Counter> {
   const show = seedShow(office);
   const people = seedStaff(office);
   const api = createApi(office, { checkOutput: true });
-  const ctx = { transport: 'test' as const, stationId: office.identity.id, sessionToken: null };
+  const ctx = { transport: 'test' as const, stationId: office.identity.id, sessionSecret: null };
   const call = async <K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> => {
     const result = await api.call(name, input, ctx);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);

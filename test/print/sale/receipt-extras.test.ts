@@ -12,7 +12,7 @@ import { epson } from '../render/helpers.ts';
 const temp = openTempBoxOffice();
 afterAll(() => temp.dispose());
 const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionToken: null };
+const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
 
 async function call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const result = await api.call(name, input, ctx);

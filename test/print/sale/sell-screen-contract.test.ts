@@ -24,8 +24,8 @@ describe('the sell screen’s contract', () => {
     const people = seedStaff(office);
     const other = addStation(office, 'Box office 2');
     const api = createApi(office, { checkOutput: true });
-    const here = { transport: 'test' as const, stationId: office.identity.id, sessionToken: null };
-    const there = { transport: 'test' as const, stationId: other, sessionToken: null };
+    const here = { transport: 'test' as const, stationId: office.identity.id, sessionSecret: null };
+    const there = { transport: 'test' as const, stationId: other, sessionSecret: null };
     await api.call('signIn', { staffId: people.cashier.staffId, pin: people.pins.cashier }, here);
     await api.call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager }, there);
     expect((await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-1')] }, here)).ok).toBe(true);
@@ -46,7 +46,7 @@ describe('the sell screen’s contract', () => {
     const show = seedShow(office);
     const people = seedStaff(office);
     const api = createApi(office, { checkOutput: true });
-    const ctx = { transport: 'test' as const, stationId: office.identity.id, sessionToken: null };
+    const ctx = { transport: 'test' as const, stationId: office.identity.id, sessionSecret: null };
     const call = async <K extends ProcedureName>(name: K, input: InputOf<K>) => api.call(name, input, ctx);
     await call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager });
     expect((await call('createDiscountCode', { code: 'FRIENDS', kind: 'percent', value: 2000 })).ok).toBe(true);

@@ -1,0 +1,161 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBoxOffice, type BoxOffice } from '../../src-main/core/box-office.ts';
+import { loadDemo } from '../../src-main/demo/load-demo.ts';
+import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
+import { namesForHost, prepareHostTls, type HostTls } from '../../src-main/host/tls.ts';
+import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
+import { PairedWindows } from '../../src-main/windows/paired-windows.ts';
+import { demoCashier, demoManager, keepScreenshot, signIn } from './fixtures.ts';
+
+/*
+ * Host mode with --lan, bound to 127.0.0.1, where loopback counts as another computer (the CLI
+ * cannot say that, so the host runs in this process with `localClientAddresses: []`): every
+ * browser window here must be paired before it can even see the sign-in screen.
+ */
+
+let dataDir: string;
+let office: BoxOffice;
+let tls: HostTls;
+let server: HostServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/**
+ * Chromium is told to accept exactly this certificate's key (by the SHA-256 of its public key), not
+ * every certificate: a window that got another certificate would still fail, as a browser at the
+ * venue would warn.
+ */
+function spkiPin(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-pairing-'));
+  office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'test', stationName: 'Host station' });
+  loadDemo(office.records, { now: office.clock.now(), assetsDir: office.assetsDir });
+  tls = await prepareHostTls({ dataDir, names: namesForHost('127.0.0.1') });
+  server = await startHostServer({
+    office,
+    host: '127.0.0.1',
+    port: 0,
+    allowLan: true,
+    tls: { cert: tls.cert, key: tls.key },
+    localClientAddresses: [],
+    rendererDir: join(sourceRoot, 'dist', 'renderer'),
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--ignore-certificate-errors-spki-list=${spkiPin(tls.cert)}`,
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+  office?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Each browser context is its own profile, so its own window with its own token, as another computer's browser would be. */
+async function newWindow(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  return page;
+}
+
+async function shownCode(page: Page): Promise<string> {
+  const code = page.getByTestId('pairing-code');
+  await code.waitFor();
+  return (await code.getAttribute('data-code')) ?? '';
+}
+
+function managerId(): string {
+  const row = office.records.$client.prepare('select id from staff where name = ?').get(demoManager.name) as { id: string };
+  return row.id;
+}
+
+describe('pairing a window on another computer (host mode with --lan)', () => {
+  it('shows only the pairing screen until a manager approves it in Manage → Windows, and again once revoked', async () => {
+    // The manager's own window must be paired too; here its approval stands for the first one made at the host computer.
+    const desk = await newWindow();
+    const deskCode = await shownCode(desk);
+    new PairedWindows(office.records, office.clock).approve(deskCode, 'Manager desk', managerId());
+    await signIn(desk, demoManager.name, demoManager.pin);
+
+    const counter = await newWindow();
+    const code = await shownCode(counter);
+    expect(code).toMatch(/^\d{6}$/);
+    await expect.poll(() => counter.getByTestId('pairing-fingerprint').textContent()).toBe(tls.fingerprint);
+    // Nothing but the pairing screen: no staff names, no sign-in.
+    expect(await counter.getByTestId('staff-member').count()).toBe(0);
+    await keepScreenshot(counter, 'security-pairing-code');
+
+    await desk.getByTestId('tab-windows').click();
+    await desk.getByTestId('windows-screen').waitFor();
+    await expect.poll(() => desk.getByTestId('host-fingerprint').textContent()).toBe(tls.fingerprint);
+    const request = desk.locator(`[data-testid=pairing-request][data-code="${code}"]`);
+    await request.waitFor();
+    await keepScreenshot(desk, 'security-pairing-windows');
+    await request.getByTestId('pairing-approve').click();
+    await desk.getByTestId('admin-done').filter({ hasText: 'is paired' }).waitFor();
+
+    // The new window notices by itself and opens at sign-in.
+    await counter.getByTestId('staff-member').first().waitFor();
+    await signIn(counter, demoCashier.name, demoCashier.pin);
+    await keepScreenshot(counter, 'security-pairing-signed-in');
+
+    // The manager names the window, sees who is signed in there and ends that session.
+    await desk.getByTestId('windows-reload').click();
+    const row = desk.locator('[data-testid=paired-window]').filter({ has: desk.getByTestId('window-revoke') }).filter({ hasNotText: 'Manager desk' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('window-rename').click();
+    await row.getByTestId('window-rename-input').fill('Counter 2');
+    await row.getByTestId('window-rename-save').click();
+    await desk.getByTestId('admin-done').filter({ hasText: 'Renamed to Counter 2.' }).waitFor();
+    const session = desk.locator(`[data-testid=open-session][data-staff-name="${demoCashier.name}"]`);
+    await expect.poll(() => session.getAttribute('data-window-name')).toBe('Counter 2');
+    await keepScreenshot(desk, 'security-pairing-sessions');
+    await session.getByTestId('end-session').click();
+    await desk.getByTestId('admin-done').filter({ hasText: `${demoCashier.name} is signed out at Counter 2.` }).waitFor();
+    await counter.getByTestId('signed-in-staff').waitFor({ state: 'detached' });
+    await counter.getByTestId('staff-member').first().waitFor();
+    await desk.getByTestId('clear-sign-in-pauses').click();
+    await desk.getByTestId('admin-done').filter({ hasText: /No window was paused|Sign-in pauses lifted/ }).waitFor();
+
+    // Signed in again, then revoked: the window is shut out at once.
+    await signIn(counter, demoCashier.name, demoCashier.pin);
+    await row.getByTestId('window-revoke').click();
+    await desk.getByTestId('revoke-confirm-yes').click();
+    await desk.getByTestId('admin-done').filter({ hasText: 'is revoked' }).waitFor();
+
+    // Back to pairing: the revoked window can sell nothing and can only ask again.
+    await counter.locator('[data-testid=pairing-screen][data-phase=revoked]').waitFor();
+    expect(await counter.getByTestId('signed-in-staff').count()).toBe(0);
+    await keepScreenshot(counter, 'security-pairing-revoked');
+    await counter.getByTestId('pairing-ask-again').click();
+    const again = await shownCode(counter);
+    expect(again).toMatch(/^\d{6}$/);
+    await desk.getByTestId('windows-reload').click();
+    await desk.locator(`[data-testid=pairing-request][data-code="${again}"]`).waitFor();
+    await keepScreenshot(desk, 'security-pairing-after-revoke');
+  });
+});
