@@ -6,7 +6,7 @@ import { createRun } from '../src-main/admin/runs.ts';
 import { openBoxOffice, type BoxOffice } from '../src-main/core/box-office.ts';
 import { loadDemo } from '../src-main/demo/load-demo.ts';
 import { sourceMigrationsRoot } from '../src-main/paths.ts';
-import type { Actor } from '../src-main/sales/actor.ts';
+import type { Actor } from '../src-main/staff/actor.ts';
 import { median, row, type BenchArea, type BenchRow } from './types.ts';
 
 const RUNS = 5;

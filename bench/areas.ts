@@ -7,6 +7,7 @@ import { syncBench } from './sync.ts';
 import { bookingBench } from './booking.ts';
 import { cashierUiBench } from './cashier-ui.ts';
 import { ordersBench } from './orders.ts';
+import { accessBench } from './access.ts';
 
 /** Each area adds itself here: bench/<area>.ts exporting a BenchArea. */
-export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench];
+export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench, accessBench];

@@ -1,6 +1,6 @@
 import { getSeatMap } from '../src-main/catalog/seat-map.ts';
 import { createPerformance } from '../src-main/catalog/create-performance.ts';
-import type { Actor } from '../src-main/sales/actor.ts';
+import type { Actor } from '../src-main/staff/actor.ts';
 import { salesFor } from '../src-main/sales/engine.ts';
 import { newId } from '../src-main/sales/ids.ts';
 import { openTempBoxOffice } from '../test/helpers/temp-box-office.ts';

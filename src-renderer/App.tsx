@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { cashierScreens } from './cashier/index.ts';
 import { managerScreens } from './manager/index.ts';
 import { PerformanceList } from './screens/PerformanceList.tsx';
+import { FirstAdmin } from './shell/FirstAdmin.tsx';
 import { PairingGate } from './shell/PairingGate.tsx';
 import { canSee, type ScreenDef } from './shell/screen-def.ts';
 import { useSession } from './shell/session.ts';
@@ -38,7 +39,9 @@ function Counter() {
   const [screenId, setScreenId] = useState('sell');
   const screen = screens.find((s) => s.id === screenId) ?? screens[0];
 
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!e.altKey || !staff) return;
       const key = e.key.toLowerCase();
@@ -84,7 +87,7 @@ function Counter() {
       {session.error && <p className="error" role="alert">{session.error}</p>}
       <main>
         {station && !staff && station.isEmpty && (
-          <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} />
+          <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} firstStart={<FirstAdmin onSignedIn={() => session.refresh()} />} />
         )}
         {station && !staff && !station.isEmpty && <SignIn stationName={station.stationName} notice={session.ended} onSignedIn={() => session.refresh()} />}
         {station && staff && screen && <screen.component station={station} staff={staff} go={setScreenId} />}

@@ -217,6 +217,10 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     if (issued !== null && (issued === '' ? null : issued) !== sessionSecret) {
       sessionSecret = issued === '' ? null : issued;
       sendHello();
+      // The host's own staffSessionChanged can arrive before this answer (a demo reset ends every
+      // session and signs the manager in again): a screen that asked then used the old secret and
+      // heard "nobody". Ask again now, with the new one.
+      for (const listener of listeners.get('staffSessionChanged') ?? []) listener({});
     }
     try {
       return (await response.json()) as Result<unknown>;

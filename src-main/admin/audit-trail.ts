@@ -1,6 +1,6 @@
 import type { RecordsDb } from '../db/open.ts';
 import { auditLog } from '../db/records/schema.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 
 /** Called inside the change's own transaction (better-sqlite3 is one connection), so both commit together. */
 type Writer = RecordsDb;

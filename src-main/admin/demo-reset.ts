@@ -4,8 +4,8 @@ import { readSetting } from '../core/settings.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { staff, venues } from '../db/records/schema.ts';
 import { DEMO_STUDIO, DEMO_THEATRE, demoStaff } from '../demo/demo-catalogue.ts';
-import { DEMO_MARKER, loadDemo, type LoadDemoResult } from '../demo/load-demo.ts';
-import type { Actor } from '../sales/actor.ts';
+import { loadDemo, type LoadDemoResult } from '../demo/load-demo.ts';
+import type { Actor } from '../staff/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 
 
@@ -39,7 +39,7 @@ const WIPED_TABLES = [
  * only the demo's may be wiped: once a venue adds its own people or halls, its records are real.
  */
 export function holdsDemoData(records: RecordsDb): boolean {
-  if (!readSetting<boolean>(records, DEMO_MARKER, false)) return false;
+  if (!readSetting(records, 'demo.loaded')) return false;
   const demoVenues = new Set<string>([DEMO_THEATRE.name, DEMO_STUDIO.name]);
   const demoNames = new Set<string>(demoStaff.map((s) => s.name));
   const venueNames = records.select({ name: venues.name }).from(venues).all().map((v) => v.name);

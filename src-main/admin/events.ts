@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { events } from '../db/records/schema.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 
 export interface EventInput {

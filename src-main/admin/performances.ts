@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { orders, performances, reservations, seatingPlans, venues } from '../db/records/schema.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 
 export type PerformanceState = 'on_sale' | 'off_sale' | 'cancelled';

@@ -3,7 +3,7 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import { createPerformance } from '../catalog/create-performance.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { events, seatingPlans } from '../db/records/schema.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 import { datesBetween, isValidTimeZone, zonedInstant } from './zoned-time.ts';
 

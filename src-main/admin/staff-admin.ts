@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { staff, staffSessions } from '../db/records/schema.ts';
-import { roleAtLeast, type Actor, type StaffRole } from '../sales/actor.ts';
+import { roleAtLeast, type Actor, type StaffRole } from '../staff/actor.ts';
 import { requireAllowedPin } from '../staff/auth.ts';
 import { hashPinAsync } from '../staff/pin.ts';
 import { recordAudit } from './audit-trail.ts';

@@ -4,7 +4,7 @@ import { seatLabel } from '../catalog/seat-map.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { blocks, planCategories, planSeats, units, venues } from '../db/records/schema.ts';
 import { parsePlan, summarisePlan } from '../plans/import-plan.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { recordAudit } from './audit-trail.ts';
 
 export function createVenue(records: RecordsDb, actor: Actor, now: number, input: { name: string; address: string }) {

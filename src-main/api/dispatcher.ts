@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { MarqueeError, type AppError, type Result } from '../../src-shared/errors.ts';
+import { describeIssues } from '../../src-shared/describe-issues.ts';
 import {
   procedures,
   type Access,
@@ -8,7 +8,7 @@ import {
   type ProcedureName,
 } from '../../src-shared/contract/index.ts';
 import { storageErrorWhileRunning } from '../db/storage-errors.ts';
-import { roleAtLeast } from '../sales/actor.ts';
+import { roleAtLeast } from '../staff/actor.ts';
 import type { SessionActor, SessionStore } from '../staff/sessions.ts';
 
 /**
@@ -49,14 +49,6 @@ export interface Dispatcher {
   readonly sessions: SessionStore;
   call(name: ProcedureName, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>>;
   callChannel(channel: string, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>>;
-}
-
-/** Turns zod's issues into one sentence that names the field: "performanceId: must be an id". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 function failure(error: AppError): Result<never> {

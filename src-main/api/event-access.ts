@@ -1,5 +1,5 @@
 import { events, type EventName } from '../../src-shared/contract/index.ts';
-import { roleAtLeast } from '../sales/actor.ts';
+import { roleAtLeast } from '../staff/actor.ts';
 import type { SessionStore } from '../staff/sessions.ts';
 
 /**

@@ -39,7 +39,7 @@ export interface BoxOffice {
 }
 
 export const RECORDS_FILE = 'records.sqlite';
-export const STATION_FILE = 'station.sqlite';
+const STATION_FILE = 'station.sqlite';
 
 /**
  * Opens the data folder's two databases. A bad folder (missing and not creatable, read-only, on a

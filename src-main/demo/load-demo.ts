@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { createPerformance } from '../catalog/create-performance.ts';
+import { settingDefault } from '../../src-shared/settings-registry.ts';
 import { writeSetting } from '../core/settings.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { events, priceBands, staff, venues } from '../db/records/schema.ts';
@@ -12,9 +13,6 @@ import { importSeatingPlan } from '../plans/import-plan.ts';
 import { hashPin, hashPinAsync, type PinHash } from '../staff/pin.ts';
 import { DEMO_STUDIO, DEMO_THEATRE, DEMO_VAT_BP, demoBandNames, demoShows, demoStaff, type DemoVenue } from './demo-catalogue.ts';
 import { demoSchedule } from './demo-schedule.ts';
-
-/** Set by loadDemo, so a demo reset can never wipe a real box office's records. */
-export const DEMO_MARKER = 'demo.loaded';
 
 export interface LoadDemoOptions {
   now: number;
@@ -86,8 +84,10 @@ export function loadDemo(records: RecordsDb, options: LoadDemoOptions): LoadDemo
 
     records.insert(staff).values(staffRows).run();
     writeSetting(records, 'venue.name', DEMO_THEATRE.name);
-    writeSetting(records, 'currency', 'GBP');
-    writeSetting(records, DEMO_MARKER, true);
+    // The demo theatre sells in the registry's default currency (pounds).
+    writeSetting(records, 'currency', settingDefault('currency'));
+    // The marker: a demo reset can never wipe a real box office's records.
+    writeSetting(records, 'demo.loaded', true);
     return { performances: schedule.length, seats: theatre.seats + studio.seats };
   });
 }

@@ -8,7 +8,7 @@ import type { CustomScheme } from 'electron';
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'marquee';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
@@ -17,7 +17,7 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
  * codeCache: ordinary page behaviour and a faster start. Deliberately NOT bypassCSP (our CSP must
  * apply), NOT corsEnabled (no other origin may read these files) and NOT allowServiceWorkers.
  */
-export const appScheme: CustomScheme = {
+const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };

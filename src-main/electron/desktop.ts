@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createApi } from '../api/create-api.ts';
 import { openBoxOffice, type BoxOffice } from '../core/box-office.ts';
-import { startServices } from '../core/services.ts';
+import { startServices } from '../app/compose.ts';
 import { SafeStorageSecretStore } from '../sync/safe-storage-secret-store.ts';
 import { setFontDir } from '../print/render/font.ts';
 import { createAppLocation, isAppUrl, startUrl } from './app-location.ts';

@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-polic
 type Headers = Record<string, string | string[]>;
 
 /** The response's headers with our CSP in place of any the response brought. */
-export function withContentSecurityPolicy(headers: Headers | undefined): Headers {
+function withContentSecurityPolicy(headers: Headers | undefined): Headers {
   const result: Headers = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;

@@ -5,7 +5,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } f
  * webviews. These are Electron's defaults today; spelling them out keeps a future default change
  * or a careless edit from loosening them silently.
  */
-export function secureWebPreferences(preloadPath: string, allowDevTools: boolean): WebPreferences {
+function secureWebPreferences(preloadPath: string, allowDevTools: boolean): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -22,7 +22,7 @@ export function secureWebPreferences(preloadPath: string, allowDevTools: boolean
   };
 }
 
-export function boxOfficeWindowOptions(preloadPath: string, allowDevTools: boolean): BrowserWindowConstructorOptions {
+function boxOfficeWindowOptions(preloadPath: string, allowDevTools: boolean): BrowserWindowConstructorOptions {
   return {
     title: 'Marquee',
     width: 1366,

@@ -7,7 +7,7 @@ import { sourceMigrationsRoot, sourceRoot } from '../paths.ts';
 import { parseHostCli } from './cli-options.ts';
 import { startHostServer } from './server.ts';
 import { namesForHost, prepareHostTls, type HostTls } from './tls.ts';
-import { startServices } from '../core/services.ts';
+import { startServices } from '../app/compose.ts';
 import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
 
 let options;

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 
 /** Loopback, as a client's remote address shows it (IPv4, IPv6, and IPv4 on a dual-stack socket). */
-export const LOCAL_CLIENT_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
+const LOCAL_CLIENT_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
 /** Addresses a listening host may be given without --lan. */
 export const LOOPBACK_LISTEN = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -81,7 +81,7 @@ function readFlag(v: unknown, path: string, problems: Problems): boolean {
   return false;
 }
 
-export function parseJsonText(file: string, content: string): unknown {
+function parseJsonText(file: string, content: string): unknown {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   try {
     return JSON.parse(text);

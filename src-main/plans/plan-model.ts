@@ -44,7 +44,7 @@ export const DEFAULT_SEAT_RADIUS = 10;
 export const DEFAULT_AREA_COLOR = '#bdbdbd';
 
 /** Colours for categories a file does not colour itself, distinct enough on a cashier's screen. */
-export const CATEGORY_PALETTE = [
+const CATEGORY_PALETTE = [
   '#1f77b4',
   '#d62728',
   '#2ca02c',

@@ -1,7 +1,7 @@
 import type { ParsedArea, ParsedSeat } from './plan-model.ts';
 
 /** The point seats are judged from: the stage's centre, or the top centre of a plan without one. */
-export function stagePoint(areas: ParsedArea[], width: number): { x: number; y: number } {
+function stagePoint(areas: ParsedArea[], width: number): { x: number; y: number } {
   const stage = areas.find((a) => /stage/i.test(a.name));
   if (stage) return { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
   return { x: width / 2, y: 0 };

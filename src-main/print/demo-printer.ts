@@ -4,7 +4,7 @@ import { FakePrinter } from './fake-printer/fake-printer.ts';
 import { startPrintService } from './print-service.ts';
 import { listActivePrinters } from './printers/printer-store.ts';
 
-export const DEMO_PRINTER_NAME = 'Counter printer (simulated)';
+const DEMO_PRINTER_NAME = 'Counter printer (simulated)';
 
 export interface DemoPrinter {
   printer: FakePrinter;

@@ -16,7 +16,7 @@ const kindForDefault: Record<keyof DefaultLayouts, LayoutKind> = {
 };
 
 /** Refuses a layout that does not exist or prints another kind of document than `kind`. */
-export function requireLayoutOfKind(office: BoxOffice, layoutId: string, kind: LayoutKind, forWhat: string): void {
+function requireLayoutOfKind(office: BoxOffice, layoutId: string, kind: LayoutKind, forWhat: string): void {
   const info = printAssets(office).layouts.list().find((l) => l.id === layoutId);
   if (!info) throw new MarqueeError('NOT_FOUND', `There is no layout called '${layoutId}'.`);
   if (info.kind !== kind) {

@@ -4,7 +4,6 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { findOrders } from '../orders/find-orders.ts';
 import { readSetting } from '../core/settings.ts';
-import { readBoxOfficeSettings } from '../admin/settings.ts';
 import {
   discountCodes,
   events,
@@ -139,7 +138,7 @@ export function reservationSlipPrintData(office: BoxOffice, reservationId: strin
   });
   return {
     kind: 'reservation',
-    ...commonData(office, show.venue, reservation.staffId, readSetting(records, 'currency', 'GBP')),
+    ...commonData(office, show.venue, reservation.staffId, readSetting(records, 'currency')),
     event: { title: show.title, ageRating: show.ageRating },
     performance: { startsAt: show.startsAt, doorsAt: show.doorsAt },
     reservation: {
@@ -163,7 +162,7 @@ function discountsOf(office: BoxOffice, order: typeof orders.$inferSelect): Rece
 
 /** The invoice footer saved in Settings, a line per item, so an empty footer prints nothing at all. */
 function footerLinesOf(office: BoxOffice): ReceiptPrintData['footerLines'] {
-  const footer = readBoxOfficeSettings(office.records).invoiceFooter.trim();
+  const footer = readSetting(office.records, 'invoice.footer').trim();
   if (footer === '') return [];
   return footer.split(/\r?\n/).map((line) => ({ text: line.trimEnd() }));
 }
@@ -195,7 +194,7 @@ function showOf(office: BoxOffice, performanceId: string): Show {
     .where(eq(performances.id, performanceId))
     .get();
   if (!row) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
-  const doorsMinutes = readSetting(office.records, 'venue.doorsMinutes', 30);
+  const doorsMinutes = readSetting(office.records, 'venue.doorsMinutes');
   return {
     eventId: row.eventId,
     title: row.title,
@@ -212,10 +211,10 @@ function commonData(office: BoxOffice, venue: { name: string; address: string },
   const venueData: VenuePrintData = {
     // The hall where the performance happens: a Studio ticket must not send people to the main house.
     name: venue.name,
-    address: venue.address || readSetting(records, 'venue.address', ''),
-    taxNumber: readSetting(records, 'venue.taxNumber', ''),
-    locale: readSetting(records, 'venue.locale', 'en-GB'),
-    timeZone: readSetting(records, 'venue.timeZone', 'Europe/London'),
+    address: venue.address || readSetting(records, 'venue.address'),
+    taxNumber: readSetting(records, 'venue.taxNumber'),
+    locale: readSetting(records, 'venue.locale'),
+    timeZone: readSetting(records, 'venue.timeZone'),
     currency,
   };
   const cashier = staffId ? records.select({ name: staff.name }).from(staff).where(eq(staff.id, staffId)).get() : undefined;
@@ -282,7 +281,7 @@ function receiptLines(show: Show, rows: TicketRow[]): ReceiptPrintData['lines'] 
 }
 
 function taxLines(office: BoxOffice, rows: TicketRow[], bands: Map<string, PriceBandRow>): TaxLine[] {
-  const name = readSetting(office.records, 'tax.name', 'VAT');
+  const name = readSetting(office.records, 'tax.name');
   const byRate = new Map<number, TaxLine>();
   for (const t of rows) {
     const rateBp = bands.get(t.priceBandId)?.taxRateBp ?? 0;

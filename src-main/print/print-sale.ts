@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { JobKind } from '../../src-shared/contract/printing.ts';
+import { paperMm, type JobKind } from '../../src-shared/contract/printing.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { printers as printerRows } from '../db/station/schema.ts';
 import { orderPrintData, reservationSlipPrintData } from './order-print-data.ts';
-import type { LayoutJobRequest } from './print-service.ts';
+import type { LayoutJobRequest } from './api/print-api-port.ts';
 import { startPrintService } from './print-service.ts';
 import { listActivePrinters, type Printer } from './printers/printer-store.ts';
 
@@ -101,6 +101,6 @@ async function defaultLayout(office: BoxOffice, printer: Printer, kind: JobKind,
   const own = row?.defaultLayouts[base === 'reservation-slip' ? 'reservation' : kind];
   if (own) return own;
   const known = new Set((await startPrintService(office).requireLayouts().list()).map((l) => l.id));
-  const mm = printer.widthDots === 384 ? 58 : 80;
+  const mm = paperMm(printer.widthDots);
   return known.has(`${base}-${mm}mm`) ? `${base}-${mm}mm` : `${base}-80mm`;
 }

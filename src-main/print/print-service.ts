@@ -9,6 +9,7 @@ import type {
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { auditLog } from '../db/records/schema.ts';
+import type { LayoutJobRequest, PrintApiPort } from './api/print-api-port.ts';
 import { PrintApiServer } from './api/print-api-server.ts';
 import { readPrintApiConfig, rotatePrintApiToken, writePrintApiNetwork } from './api/print-api-settings.ts';
 import type { PrintLayouts } from './layouts-port.ts';
@@ -41,21 +42,11 @@ export interface PrintServiceOptions {
   api?: false | { port?: number; host?: string };
 }
 
-export interface LayoutJobRequest {
-  layoutId: string;
-  data: Record<string, unknown>;
-  /** Which printers take it; by default what the layout prints (see jobKindForLayout). */
-  kind?: JobKind;
-  printerId?: string;
-  label?: string;
-  source?: string;
-}
-
 /**
  * Printing for one open box office: its queue, printers, test prints and the local print API.
  * One per office, started on first use; the shell (Electron or host mode) stops it on exit.
  */
-export class PrintService {
+export class PrintService implements PrintApiPort {
   readonly queue: PrintQueue;
   readonly api: PrintApiServer | null;
   readonly layouts: PrintLayouts | null;

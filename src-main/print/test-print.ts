@@ -1,4 +1,5 @@
 import { ThermalPrinter, type CharacterSet, type PrinterTypes } from 'node-thermal-printer';
+import { paperMm } from '../../src-shared/contract/printing.ts';
 import { parsePrinterAddress, describeAddress } from './printers/printer-address.ts';
 import type { Printer } from './printers/printer-store.ts';
 
@@ -22,7 +23,7 @@ export function buildTestPage(printer: Printer, context: { stationName: string; 
   page.println(`Printer:   ${printer.name}`);
   page.println(`Type:      ${printer.type}`);
   page.println(`Address:   ${describeAddress(parsePrinterAddress(printer.interface))}`);
-  page.println(`Paper:     ${printer.widthDots === 384 ? 58 : 80} mm (${printer.widthDots} dots)`);
+  page.println(`Paper:     ${paperMm(printer.widthDots)} mm (${printer.widthDots} dots)`);
   page.println(`Code page: ${printer.characterSet}`);
   page.println(`Takes:     ${printer.jobKinds.join(', ')}`);
   page.println(`Drawer:    ${printer.drawerPin === null ? 'none' : `pin ${printer.drawerPin}`}`);

@@ -1,7 +1,7 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { orders, tickets as ticketsTable, type OrderRow, type PaymentRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { issueTickets, priceLines, type IssuedTicket, type SaleLine } from './book.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSale } from './gate.ts';
@@ -61,7 +61,7 @@ export function refundTotal(ctx: SalesContext, orderId: string, ticketIds: strin
 }
 
 export function refundLimit(ctx: SalesContext): number {
-  return ctx.setting('refunds.cashierLimitMinor', 5000);
+  return ctx.setting('refunds.cashierLimitMinor');
 }
 
 export function refundTickets(

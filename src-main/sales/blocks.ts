@@ -1,7 +1,7 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { blocks as blocksTable, type BlockRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import type { SalesContext } from './context.ts';
 import { findPerformance } from './gate.ts';
 import { unitRows } from './reservations.ts';

@@ -1,12 +1,12 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { HELD_FOR_SALE_KEYS, PRICE_BAND_KEYS, type SalesContext } from './context.ts';
 import { requireOnSaleWith, type PerformanceGate } from './gate.ts';
 import { checkLiveHold } from './holds.ts';
-import { settle, money, type TenderInput } from './payments.ts';
-import { priceOrder, type Discount, type PricedOrder } from './pricing.ts';
+import { settle, type TenderInput } from './payments.ts';
+import { bandApplies, priceOrder, type Discount, type PricedOrder } from '../../src-shared/pricing/index.ts';
 import { requireReservation, type Customer } from './reservations.ts';
 import { fromDriver, objectsOf } from './rows.ts';
 import { ticketCode } from './ticket-code.ts';
@@ -26,8 +26,6 @@ export interface BookInput {
   discountCode?: string | undefined;
   customer?: Customer | undefined;
   payments: TenderInput[];
-  /** The total the screen showed; a different engine total is refused rather than charged. */
-  expectedTotalMinor?: number | undefined;
 }
 
 export interface IssuedTicket {
@@ -99,7 +97,7 @@ export function priceLines<U extends SaleUnit>(
       bandsById.set(line.priceBandId, band);
     }
     if (!band || band.eventId !== perf.eventId) throw new MarqueeError('BAD_INPUT', `Price band ${line.priceBandId} is not a price of this show.`);
-    if (band.category !== null && band.category !== unit.category) {
+    if (!bandApplies(band, unit.category)) {
       throw new MarqueeError('BAD_INPUT', `${band.name} (${band.category}) does not apply to seat ${labels().get(unit.id)}, which is ${unit.category}.`);
     }
     bands.push(band);
@@ -110,6 +108,7 @@ export function priceLines<U extends SaleUnit>(
     const l = labels();
     throw new MarqueeError('BAD_INPUT', `Choose a price for ${missing.map((u) => l.get(u.id)).join(', ')}.`, { unitIds: missing.map((u) => u.id) });
   }
+  // The one pricing rule the screens show too (src-shared/pricing); band rows keep taxIncluded as 0/1.
   const priced = priceOrder(
     lines.map((line, i) => ({ listPriceMinor: line.priceMinor ?? bands[i]!.priceMinor, taxRateBp: bands[i]!.taxRateBp, taxIncluded: bands[i]!.taxIncluded === 1 })),
     discount,
@@ -215,7 +214,7 @@ function priceSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput, 'hold
     performanceId = reservation.performanceId;
     sourceUnits = ctx.st.reservedForSale.all(reservation.id) as SaleUnit[];
   }
-  const [perf, currency] = requireOnSaleWith(ctx, performanceId, now, 'currency', 'GBP');
+  const [perf, currency] = requireOnSaleWith(ctx, performanceId, now, 'currency');
   const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
   const { priced, bands, ordered } = priceLines(ctx, perf, sourceUnits, input.lines, discountRow);
   return { performanceId, reservation, currency, discountRow, priced, bands, ordered };
@@ -246,11 +245,6 @@ export function quoteSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput
 export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, approvedBy: string | null): BookResult {
   const now = ctx.clock.now();
   const { performanceId, reservation, currency, discountRow, priced, bands, ordered } = priceSale(ctx, actor, input, now);
-  if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== priced.totalMinor) {
-    throw new MarqueeError('CONFLICT', `The price has changed: the total is ${money(priced.totalMinor, currency)}, not ${money(input.expectedTotalMinor, currency)}. Check with the customer.`, {
-      totalMinor: priced.totalMinor,
-    });
-  }
   const orderId = newId(now);
   const { rows: paymentRows, changeMinor } = settle(input.payments, priced.totalMinor, { orderId, actor, now, currency });
   const customer = reservation

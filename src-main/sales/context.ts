@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import type { SettingKey, SettingValue } from '../../src-shared/settings-registry.ts';
 import type { Clock } from '../core/clock.ts';
+import { settingFromStored } from '../core/settings.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { blocks, discountCodes, orders, payments, reservations, tickets, units } from '../db/records/schema.ts';
 import { LedgerWriter } from './ledger.ts';
@@ -204,7 +206,8 @@ export interface SalesContext {
   readonly ledger: LedgerWriter;
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken before anything is read. */
   immediate<T>(fn: () => T): T;
-  setting<T>(key: string, fallback: T): T;
+  /** A setting, typed and defaulted by the registry (src-shared/settings-registry.ts). */
+  setting<K extends SettingKey>(key: K): SettingValue<K>;
   /** The installation's secret for ticket codes, created on first use and shared by every station. */
   ticketSecret(): Buffer;
   currency(): string;
@@ -215,10 +218,7 @@ export function createSalesContext(records: RecordsDb, clock: Clock): SalesConte
   const st = prepareStatements(sqlite);
   const runner = sqlite.transaction((fn: () => unknown) => fn());
   let secret: Buffer | null = null;
-  const setting = <T>(key: string, fallback: T): T => {
-    const raw = st.setting.get(key) as string | undefined;
-    return raw === undefined ? fallback : (JSON.parse(raw) as T);
-  };
+  const setting = <K extends SettingKey>(key: K): SettingValue<K> => settingFromStored(key, st.setting.get(key) as string | undefined);
   return {
     sqlite,
     records,
@@ -230,11 +230,11 @@ export function createSalesContext(records: RecordsDb, clock: Clock): SalesConte
     ticketSecret() {
       if (!secret) {
         // INSERT OR IGNORE then read back: two stations creating it at once agree on one secret.
-        st.insertSetting.run('tickets.secret', JSON.stringify(randomBytes(32).toString('base64')));
-        secret = Buffer.from(setting('tickets.secret', ''), 'base64');
+        st.insertSetting.run('tickets.secret' satisfies SettingKey, JSON.stringify(randomBytes(32).toString('base64')));
+        secret = Buffer.from(setting('tickets.secret'), 'base64');
       }
       return secret;
     },
-    currency: () => setting('currency', 'GBP'),
+    currency: () => setting('currency'),
   };
 }

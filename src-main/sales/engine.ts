@@ -3,7 +3,7 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { payments as paymentsTable, type DiscountCodeRow, type OrderRow, type PaymentRow, type TicketRow } from '../db/records/schema.ts';
 import { authorize, type VerifiedApprover } from '../staff/auth.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { exchangeMoneyBack, exchangeTickets, orderTickets, priceExchange, refundLimit, refundTickets, refundTotal, requireOrder, type ExchangeInput, type RefundMethod } from './after-sale.ts';
 import { createBlock, releaseBlock } from './blocks.ts';
 import { bookSeats, quoteSale, type BookInput, type BookResult, type SaleQuote } from './book.ts';
@@ -174,7 +174,7 @@ export class SalesEngine {
     const request = this.request('bookSeats', input, asked);
     const earlier = this.recorded<BookResult>(actor, request);
     if (earlier) return earlier;
-    const needsManager = input.lines.some((l) => l.priceMinor !== undefined) || input.payments.some((p) => p.method === 'complimentary' && p.amountMinor > 0);
+    const needsManager = input.lines.some((l) => l.priceMinor !== undefined) || input.payments.some((p) => p.method === 'complimentary' && (p.amountMinor === undefined || p.amountMinor > 0));
     const approvedBy = needsManager ? authorize(this.deps(), actor, 'manager', 'Overriding a price or giving seats away', input.approver) : null;
     const result = this.once(actor, request, () => bookSeats(this.ctx, actor, input, needsManager ? approvedBy : null));
     if (!this.replays.has(result)) this.changed(result.order.performanceId, result.unitIds, 'order.booked', result.order.id);

@@ -1,4 +1,6 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
+import type { SettingKey, SettingValue } from '../../src-shared/settings-registry.ts';
+import { settingFromStored } from '../core/settings.ts';
 import { PERFORMANCE_KEYS, type SalesContext } from './context.ts';
 import { objectsOf } from './rows.ts';
 
@@ -32,11 +34,11 @@ export function requireOnSale(ctx: SalesContext, performanceId: string, now: num
   return checkOnSale(findPerformance(ctx, performanceId), now);
 }
 
-/** requireOnSale, and a setting read in the same statement (JSON, as ctx.setting reads it). */
-export function requireOnSaleWith<T>(ctx: SalesContext, performanceId: string, now: number, key: string, fallback: T): [PerformanceGate, T] {
+/** requireOnSale, and a setting read in the same statement (typed and checked, as ctx.setting reads it). */
+export function requireOnSaleWith<K extends SettingKey>(ctx: SalesContext, performanceId: string, now: number, key: K): [PerformanceGate, SettingValue<K>] {
   const found = lookUp(ctx, performanceId, key);
   if (!found.perf) throw new MarqueeError('NOT_FOUND', `There is no performance with id ${performanceId}.`);
-  return [checkOnSale(found.perf, now), found.setting === null ? fallback : (JSON.parse(found.setting) as T)];
+  return [checkOnSale(found.perf, now), settingFromStored(key, found.setting)];
 }
 
 function checkOnSale(perf: PerformanceGate, now: number): PerformanceGate {

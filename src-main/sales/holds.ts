@@ -1,6 +1,6 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { suggestSeats, type CandidateSeat } from './best-available.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSaleWith } from './gate.ts';
@@ -35,16 +35,13 @@ const MINUTE = 60_000;
 /** Up to this many units are claimed one statement each; more go as one json_each list. */
 const FEW = 8;
 
-const HOLD_MINUTES = 'holds.minutes';
-const DEFAULT_HOLD_MINUTES = 10;
-
 export function holdMinutes(ctx: SalesContext): number {
-  return ctx.setting(HOLD_MINUTES, DEFAULT_HOLD_MINUTES);
+  return ctx.setting('holds.minutes');
 }
 
 /** The performance must be on sale; answers how long a new hold lasts (read in the same statement). */
 function onSaleForHold(ctx: SalesContext, performanceId: string, now: number): number {
-  return requireOnSaleWith(ctx, performanceId, now, HOLD_MINUTES, DEFAULT_HOLD_MINUTES)[1];
+  return requireOnSaleWith(ctx, performanceId, now, 'holds.minutes')[1];
 }
 
 /** The hold as its units carry it (every unit of a hold has the same station and expiry). */

@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 const LEDGER_TABLES = ['orders', 'tickets', 'payments', 'reservations', 'blocks'] as const;
 
 /** The rows replaying the ledger in seq order produces, by table then primary key. */
-export function replayLedger(db: Database.Database): Map<string, Map<string, Row>> {
+function replayLedger(db: Database.Database): Map<string, Map<string, Row>> {
   const state = new Map<string, Map<string, Row>>();
   const iter = db.prepare('SELECT payload FROM ledger ORDER BY seq').pluck().iterate() as IterableIterator<string>;
   for (const payload of iter) {

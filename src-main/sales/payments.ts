@@ -1,13 +1,14 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { PaymentRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 
 export type TenderMethod = 'cash' | 'card' | 'voucher' | 'complimentary';
 
 export interface TenderInput {
   method: TenderMethod;
-  amountMinor: number;
+  /** Left out: what the other payments leave due, as the core prices it. */
+  amountMinor?: number | undefined;
   /** Cash handed over; change is what exceeds the amount. */
   tenderedMinor?: number | undefined;
   /** Card terminal reference or voucher number. */
@@ -16,6 +17,24 @@ export interface TenderInput {
 
 export const money = (minor: number, currency: string) =>
   `${currency} ${(minor / 100).toFixed(2)}`;
+
+/**
+ * The payments with the one left without an amount given what the others leave due: the screen
+ * sends how the customer pays (and the cash handed over), the core says how much.
+ */
+function withAmounts(tenders: TenderInput[], dueMinor: number): (TenderInput & { amountMinor: number })[] {
+  let open = -1;
+  let named = 0;
+  for (let i = 0; i < tenders.length; i++) {
+    const amount = tenders[i]!.amountMinor;
+    if (amount !== undefined) named += amount;
+    else if (open === -1) open = i;
+    else throw new MarqueeError('BAD_INPUT', 'Only one payment can take what is left to pay; give the others an amount.');
+  }
+  if (open === -1) return tenders as (TenderInput & { amountMinor: number })[];
+  const rest = Math.max(0, dueMinor - named);
+  return tenders.map((t, i) => ({ ...t, amountMinor: i === open ? rest : t.amountMinor! }));
+}
 
 /**
  * Payments must add up to exactly what is due: short is PAYMENT_SHORT, more is refused (change is
@@ -29,7 +48,7 @@ export function settle(
   let paid = 0;
   let changeMinor = 0;
   const rows: PaymentRow[] = [];
-  for (const t of tenders) {
+  for (const t of withAmounts(tenders, dueMinor)) {
     if (!Number.isInteger(t.amountMinor) || t.amountMinor < 0) throw new MarqueeError('BAD_INPUT', 'Payment amounts must be whole, non-negative minor units.');
     let change: number | null = null;
     if (t.method === 'cash') {

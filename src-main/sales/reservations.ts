@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { reservations, units, type ReservationRow, type UnitRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSale } from './gate.ts';
 import { requireLiveHold } from './holds.ts';

@@ -19,8 +19,8 @@ const PROCEDURE_WORDS: Record<SaleProcedure, [article: string, noun: string]> = 
 };
 
 /** How long a window can come back for a lost answer; older records are pruned by the sweeper. */
-export const SALE_REQUEST_DAYS = 7;
-export const SALE_REQUEST_KEEP_MS = SALE_REQUEST_DAYS * 86_400_000;
+const SALE_REQUEST_DAYS = 7;
+const SALE_REQUEST_KEEP_MS = SALE_REQUEST_DAYS * 86_400_000;
 
 export interface SaleRequest {
   procedure: SaleProcedure;

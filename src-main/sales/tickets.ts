@@ -1,6 +1,6 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { tickets as ticketsTable, type TicketRow } from '../db/records/schema.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import type { SalesContext } from './context.ts';
 import { fromDriver } from './rows.ts';
 import { findPerformanceOrNull } from './gate.ts';

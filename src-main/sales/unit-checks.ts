@@ -10,7 +10,7 @@ interface LabelledUnit {
   label: string;
 }
 
-export function labelledUnits(ctx: SalesContext, performanceId: string, ids: number[]): LabelledUnit[] {
+function labelledUnits(ctx: SalesContext, performanceId: string, ids: number[]): LabelledUnit[] {
   return ctx.st.unitsWithLabels.all({ performanceId, ids: JSON.stringify(ids) }) as LabelledUnit[];
 }
 

@@ -4,9 +4,9 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { auditLog, staff, type StaffRow } from '../db/records/schema.ts';
-import { roleAtLeast, type Actor, type Approval, type StaffRole } from '../sales/actor.ts';
+import { roleAtLeast, type Actor, type Approval, type StaffRole } from './actor.ts';
 import { readSetting } from '../core/settings.ts';
-import { hashPinAsync, MIN_PIN_LENGTH_SETTING, PIN_DIGITS, verifyPinAsync } from './pin.ts';
+import { hashPinAsync, PIN_DIGITS, verifyPinAsync } from './pin.ts';
 import type { PinSource, SignInThrottle, WrongPinOutcome } from './sign-in-throttle.ts';
 
 export type { PinSource } from './sign-in-throttle.ts';
@@ -33,8 +33,8 @@ function audit(records: RecordsDb, at: number, action: string, stationId: string
 
 /** The shortest PIN this installation accepts for a new or reset PIN (Settings, 4 to 8). */
 export function minPinLength(records: RecordsDb): number {
-  const value = readSetting<number>(records, MIN_PIN_LENGTH_SETTING, PIN_DIGITS.min);
-  return Number.isInteger(value) ? Math.min(PIN_DIGITS.max, Math.max(PIN_DIGITS.min, value)) : PIN_DIGITS.min;
+  // The registry's type keeps it within 4 to 8; a damaged value reads as the default.
+  return readSetting(records, 'staff.minPinLength');
 }
 
 /**
@@ -134,34 +134,28 @@ export function listStaff(records: RecordsDb): StaffSummary[] {
 }
 
 /**
- * Only an admin adds staff, except the very first member of a new installation, who must be an
- * admin (the dispatcher already refuses anonymous callers once there is staff, before any hashing).
+ * The first start of a new installation: its first admin, and nothing else. Once anyone is on the
+ * staff list this refuses, whoever asks; later members are added by a manager with `addStaff`
+ * (the dispatcher already refuses anonymous callers once there is staff, before any hashing).
  */
-export async function createStaff(
-  deps: StaffDeps,
-  actor: Actor | null,
-  input: { name: string; role: StaffRole; pin: string },
-): Promise<StaffSummary> {
-  const mayAdd = (existing: number) => {
-    if (existing === 0) {
-      if (input.role !== 'admin') throw new MarqueeError('FORBIDDEN', 'The first staff member of an installation must be an admin.');
-    } else if (!actor || !roleAtLeast(actor.role, 'admin')) {
-      throw new MarqueeError('FORBIDDEN', 'Only an admin can add staff members.');
+export async function createFirstAdmin(deps: StaffDeps, stationId: string, input: { name: string; pin: string }): Promise<StaffSummary> {
+  const requireEmpty = (db: Pick<RecordsDb, 'get'>) => {
+    if (db.get<{ n: number }>(sql`select count(*) as n from staff`).n > 0) {
+      throw new MarqueeError('CONFLICT', 'This installation already has its first admin; add staff members in Staff.');
     }
   };
-  const count = (db: Pick<RecordsDb, 'get'>) => db.get<{ n: number }>(sql`select count(*) as n from staff`).n;
   // Asked before hashing, so a refused caller costs no scrypt; asked again under the write lock.
-  mayAdd(count(deps.records));
+  requireEmpty(deps.records);
   requireAllowedPin(deps.records, input.pin);
   const { hash, salt } = await hashPinAsync(input.pin);
   const id = ulid();
   deps.records.transaction(
     (tx) => {
-      mayAdd(count(tx));
-      tx.insert(staff).values({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt }).run();
+      requireEmpty(tx);
+      tx.insert(staff).values({ id, name: input.name, role: 'admin', pinHash: hash, pinSalt: salt }).run();
     },
     { behavior: 'immediate' },
   );
-  audit(deps.records, deps.clock.now(), 'staff.created', actor?.stationId ?? 'setup', actor?.staffId ?? null, { id, role: input.role });
-  return { id, name: input.name, role: input.role };
+  audit(deps.records, deps.clock.now(), 'staff.created', stationId, null, { id, role: 'admin' });
+  return { id, name: input.name, role: 'admin' };
 }

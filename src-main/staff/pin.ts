@@ -8,9 +8,8 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 const KEY_LENGTH = 32;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-/** What a PIN may be anywhere (the contract says the same); a setting may raise the minimum. */
-export const PIN_DIGITS = { min: 4, max: 8 } as const;
-export const MIN_PIN_LENGTH_SETTING = 'staff.minPinLength';
+/** What a PIN may be anywhere (the contract says the same); the setting staff.minPinLength may raise the minimum. */
+export { PIN_DIGITS } from '../../src-shared/settings-registry.ts';
 
 /**
  * At most this many hashes at once. The async scrypt runs on libuv's thread pool (4 threads by

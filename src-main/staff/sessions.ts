@@ -2,8 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Clock } from '../core/clock.ts';
 import { readSetting } from '../core/settings.ts';
+import { settingDefault } from '../../src-shared/settings-registry.ts';
 import type { RecordsDb } from '../db/open.ts';
-import type { Actor, StaffRole } from '../sales/actor.ts';
+import type { Actor, StaffRole } from './actor.ts';
 
 /** Who a session belongs to: the actor of every call made with it, and the name screens show. */
 export interface SessionActor extends Actor {
@@ -21,10 +22,6 @@ export interface SessionSummary {
   signedInAt: number;
   lastSeenAt: number;
 }
-
-/** Setting key and default for the idle time-out: a window left signed in ends its session by itself. */
-export const IDLE_SETTING = 'staff.sessionIdleMinutes';
-export const IDLE_DEFAULT_MINUTES = 30;
 
 /** 256 random bits: far beyond guessing, and the database keeps only their SHA-256. */
 const SECRET_BYTES = 32;
@@ -57,7 +54,7 @@ export class SessionStore {
   private readonly upsert: Statement<[string, string, number, string, number]>;
   private readonly anyStaff: Statement<[], { n: number }>;
   private readonly audit: Statement<[number, string, string, string, string]>;
-  private idleMs = IDLE_DEFAULT_MINUTES * 60_000;
+  private idleMs = settingDefault('staff.sessionIdleMinutes') * 60_000;
   private idleReadAt = -Infinity;
 
   constructor(
@@ -154,7 +151,7 @@ export class SessionStore {
 
   private idleLimitMs(now: number): number {
     if (now - this.idleReadAt > SETTING_TTL_MS || now < this.idleReadAt) {
-      this.idleMs = readSetting(this.records, IDLE_SETTING, IDLE_DEFAULT_MINUTES) * 60_000;
+      this.idleMs = readSetting(this.records, 'staff.sessionIdleMinutes') * 60_000;
       this.idleReadAt = now;
     }
     return this.idleMs;

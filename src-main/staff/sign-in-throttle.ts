@@ -8,17 +8,17 @@ export interface PinSource {
 }
 
 /** Wrong PINs from one place before any wait: a cashier mistyping twice should not notice us. */
-export const FREE_WRONG_PINS = 3;
+const FREE_WRONG_PINS = 3;
 /** The wait after the first wrong PIN past the free ones; it doubles with each further one. */
-export const FIRST_WAIT_MS = 1_000;
+const FIRST_WAIT_MS = 1_000;
 /** From this many wrong PINs on, each further one pauses the place for PAUSE_MS. */
 export const PAUSE_AFTER = 10;
-export const PAUSE_MS = 5 * 60_000;
+const PAUSE_MS = 5 * 60_000;
 /**
  * Wrong PINs are forgotten after this long without another. A right PIN forgets nothing: else a
  * cashier could type their own PIN between guesses at a manager's and never be slowed down.
  */
-export const FORGET_AFTER_MS = 15 * 60_000;
+const FORGET_AFTER_MS = 15 * 60_000;
 /** How many places are remembered; past it the one whose last wrong PIN is oldest is dropped. */
 const MAX_PLACES = 4_096;
 /** Addresses remembered per window, so that clearing a window's pause clears theirs too. */

@@ -10,7 +10,7 @@ export interface CentralMigration {
   statements: string[];
 }
 
-export const SCHEMA_VERSION_TABLE = 'marquee_schema_version';
+const SCHEMA_VERSION_TABLE = 'marquee_schema_version';
 
 /** Reads drizzle-kit's journal and SQL files for the central schema (src-main/db/migrations/central). */
 export function loadCentralMigrations(folder: string): CentralMigration[] {
@@ -44,7 +44,7 @@ export async function readCentralSchemaVersion(conn: Connection): Promise<number
   return Number(rows[0]?.v ?? 0);
 }
 
-export function schemaTooNewError(central: number, known: number): MarqueeError {
+function schemaTooNewError(central: number, known: number): MarqueeError {
   return new MarqueeError(
     'SYNC_FAILED',
     `The central database is at schema version ${central}, newer than the ${known} this Marquee knows; update Marquee on this computer before it can send sales there.`,

@@ -36,7 +36,7 @@ const PROJECTION_UPDATE = [
 const OTHER_UPDATE = [...['station_id', 'at', 'data'].map(newer), 'source_seq = greatest(source_seq, values(source_seq))'].join(', ');
 
 /** The central cursor: how far this installation's ledger is committed there (0 before the first push). */
-export async function readCentralCursor(conn: Connection, installationId: string): Promise<number> {
+async function readCentralCursor(conn: Connection, installationId: string): Promise<number> {
   const [rows] = await conn.query<RowDataPacket[]>('select last_seq from sync_cursors where installation_id = ?', [installationId]);
   return Number(rows[0]?.last_seq ?? 0);
 }

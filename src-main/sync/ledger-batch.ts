@@ -14,7 +14,7 @@ export interface LocalLedgerRow {
 }
 
 /** Payload tables projected into central tables of the same name; others go to other_rows. */
-export const projectedTables = new Set(['orders', 'tickets', 'payments', 'reservations']);
+const projectedTables = new Set(['orders', 'tickets', 'payments', 'reservations']);
 /** Unit rows stay in the ledger payload only: the busiest rows, and pure inventory state. */
 const notProjected = new Set(['units']);
 
@@ -28,7 +28,7 @@ export interface CentralBatch {
 }
 
 /** Keeps each statement well under MySQL's 16 MB default max_allowed_packet. */
-export const MAX_BATCH_PAYLOAD_BYTES = 4 * 1024 * 1024;
+const MAX_BATCH_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 export function readLedgerAfter(records: RecordsDb, afterSeq: number, limit: number): LocalLedgerRow[] {
   const rows = records.$client

@@ -10,7 +10,7 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-export const SAFE_STORAGE_FILE = 'central-sync.secret.enc';
+const SAFE_STORAGE_FILE = 'central-sync.secret.enc';
 
 /**
  * The desktop app's store: the OS keychain (DPAPI, Keychain, libsecret) encrypts the password and

@@ -7,7 +7,7 @@ export interface SecretStore {
   setPassword(password: string | null): void;
 }
 
-export const SECRET_FILE = 'central-sync.secret';
+const SECRET_FILE = 'central-sync.secret';
 
 /**
  * Host mode has no OS keychain to lean on, so the password sits in a file only the owner of the

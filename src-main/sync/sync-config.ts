@@ -12,7 +12,6 @@ export interface SyncConfig {
 }
 
 const CONFIG_KEY = 'sync.config';
-const INSTALLATION_KEY = 'installation.id';
 /** One cursor per installation: the ledger's seq is installation-wide, whatever station wrote a row. */
 export const CENTRAL_CURSOR_ID = 'central';
 
@@ -39,10 +38,10 @@ export function writeSyncConfig(station: StationDb, config: SyncConfig): void {
 /** The installation's id, created on first use and kept in the shared records database. */
 export function ensureInstallationId(records: RecordsDb): string {
   return records.transaction((tx) => {
-    const existing = readSetting<string | null>(tx as unknown as RecordsDb, INSTALLATION_KEY, null);
+    const existing = readSetting(tx as unknown as RecordsDb, 'installation.id');
     if (typeof existing === 'string' && existing) return existing;
     const id = ulid();
-    writeSetting(tx as unknown as RecordsDb, INSTALLATION_KEY, id);
+    writeSetting(tx as unknown as RecordsDb, 'installation.id', id);
     return id;
   });
 }

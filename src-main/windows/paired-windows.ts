@@ -9,7 +9,7 @@ import { hashWindowToken, isWindowTokenShape, issueWindowToken } from './window-
 import { cleanWindowName } from './window-names.ts';
 
 /** A window waiting for a manager stops waiting after this; it registers again to get a new code. */
-export const PENDING_TTL_MS = 10 * 60_000;
+const PENDING_TTL_MS = 10 * 60_000;
 /** last_seen_at is written at most this often per window, so busy windows do not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 /** Six digits: short enough to read across a counter, and only a signed-in manager can approve one. */
-export const PAIRING_CODE_DIGITS = 6;
+const PAIRING_CODE_DIGITS = 6;
 
 /** A code that none of the waiting windows shows yet (the caller passes those it must avoid). */
 export function newPairingCode(taken: ReadonlySet<string>): string {

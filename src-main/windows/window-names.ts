@@ -1,5 +1,5 @@
 /** Longest window name kept; names are shown in lists and on receipts, not essays. */
-export const WINDOW_NAME_MAX = 60;
+const WINDOW_NAME_MAX = 60;
 
 /**
  * A name a window asked for, made safe to store and show: control characters dropped, spaces

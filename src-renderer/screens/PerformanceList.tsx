@@ -1,22 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { PerformanceSummary } from '../../src-shared/contract/performances.ts';
 import { bridge, call } from '../transport/api.ts';
-import { dayHeading, formatTime } from '../format.ts';
+import { dayHeading, formatTime, venue } from '../format.ts';
+import { DateField } from '../kit/date-fields.tsx';
 import { useAsync } from '../use-async.ts';
 
 interface Props {
   onOpen(performanceId: string): void;
   isEmpty: boolean;
   onDemoLoaded(): void;
+  /** Shown beside the demo offer of an empty installation: the first admin's form, before anyone can sign in. */
+  firstStart?: ReactNode;
   /** The sell screen puts the first (soonest) performance under the cursor: Enter opens it. */
   autoFocusFirst?: boolean;
 }
 
-/** Local midnight of a yyyy-mm-dd date field. */
+/** The venue's midnight of a yyyy-mm-dd date field (not the window computer's). */
 function dayStart(value: string): number | undefined {
-  if (!value) return undefined;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
+  return value ? venue().dayStart(value) : undefined;
 }
 
 function groupByDay(list: PerformanceSummary[], now: number): [string, PerformanceSummary[]][] {
@@ -28,13 +29,17 @@ function groupByDay(list: PerformanceSummary[], now: number): [string, Performan
   return [...groups.entries()];
 }
 
-export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, autoFocusFirst }: Props) {
+export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, firstStart, autoFocusFirst }: Props) {
   const [search, setSearch] = useState('');
   const [date, setDate] = useState('');
   const from = dayStart(date);
   const list = useAsync(
-    () => call('listPerformances', { days: from === undefined ? 14 : 1, search: search || undefined, ...(from === undefined ? {} : { from }) }),
-    [search, from],
+    // An empty installation has no performances, and nobody is signed in to be allowed to list them.
+    () =>
+      isEmpty
+        ? Promise.resolve([])
+        : call('listPerformances', { days: from === undefined ? 14 : 1, search: search || undefined, ...(from === undefined ? {} : { from }) }),
+    [search, from, isEmpty],
   );
   const listRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -50,7 +55,9 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, autoFocusFirst 
   }, [autoFocusFirst, list.data]);
 
   // "/" jumps to the search; arrow keys walk the rows.
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       const typing = (e.target as HTMLElement | null)?.tagName === 'INPUT';
       if (e.key === '/' && !typing) {
@@ -106,7 +113,7 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, autoFocusFirst 
           ref={searchRef}
         />
         <kbd title="Press / to search">/</kbd>
-        <input type="date" aria-label="Performances on this date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="performance-date" />
+        <DateField aria-label="Performances on this date" value={date} onChange={setDate} data-testid="performance-date" />
         {date && (
           <button type="button" onClick={() => setDate('')} data-testid="performance-date-clear">
             All dates
@@ -120,6 +127,7 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, autoFocusFirst 
             Load the demo theatre
           </button>
           {demoError && <p className="error" role="alert">{demoError}</p>}
+          {firstStart}
         </div>
       )}
       {list.error && <p className="error" role="alert">{list.error}</p>}

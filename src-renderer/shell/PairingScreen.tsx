@@ -1,4 +1,5 @@
 import type { PairingState } from '../../src-shared/http-bridge.ts';
+import { formatTime } from '../format.ts';
 import './PairingScreen.css';
 
 interface Props {
@@ -6,8 +7,6 @@ interface Props {
   /** A revoked window asks for a new code. */
   onAskAgain(): void;
 }
-
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** 123456 as "123 456": easier to read out across a counter. */
 function spaced(code: string): string {
@@ -51,7 +50,7 @@ export function PairingScreen({ state, onAskAgain }: Props) {
                     {spaced(state.pairingCode)}
                   </p>
                   {state.expiresAt !== null && (
-                    <p className="muted">The code works until {time.format(state.expiresAt)}; after that this window shows a new one.</p>
+                    <p className="muted">The code works until {formatTime(state.expiresAt)}; after that this window shows a new one.</p>
                   )}
                   <p className="pairing-wait" role="status" aria-live="polite" data-testid="pairing-waiting">
                     Waiting for a manager…

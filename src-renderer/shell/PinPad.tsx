@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 interface Props {
   value: string;
@@ -12,7 +12,9 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'
 
 /** Big touch keys for the counter, and the keyboard's digits, Backspace and Enter work too. */
 export function PinPad({ value, onChange, onSubmit, maxLength = 8, disabled }: Props) {
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (disabled) return;
       if (/^\d$/.test(e.key) && value.length < maxLength) onChange(value + e.key);

@@ -3,6 +3,7 @@ import type { StaffSummary } from '../../src-shared/contract/staff.ts';
 import { isMarqueeError } from '../../src-shared/errors.ts';
 import { call } from '../transport/api.ts';
 import { useAsync } from '../use-async.ts';
+import { FirstAdmin } from './FirstAdmin.tsx';
 import { PinPad } from './PinPad.tsx';
 import { retryAfterMs, spellWait, useCountdown } from './sign-in-wait.ts';
 import './SignIn.css';
@@ -74,7 +75,11 @@ export function SignIn({ stationName, notice, onSignedIn }: Props) {
               </button>
             </li>
           ))}
-          {staff.data?.length === 0 && <li className="muted">No staff yet: load the demo or add staff in Manage.</li>}
+          {staff.data?.length === 0 && (
+            <li className="muted" data-testid="no-staff">
+              No staff yet: create the first admin with the form below, then sign in and add staff in Manage.
+            </li>
+          )}
         </ul>
         <div>
           <p className="muted">{chosen ? `PIN for ${chosen.name}` : 'Choose your name'}</p>
@@ -97,6 +102,8 @@ export function SignIn({ stationName, notice, onSignedIn }: Props) {
           )}
         </div>
       </div>
+      {/* Venues or shows exist but nobody is on the staff list: without this nobody could ever sign in. */}
+      {staff.data?.length === 0 && <FirstAdmin onSignedIn={onSignedIn} />}
     </section>
   );
 }

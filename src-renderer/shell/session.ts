@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffSummary } from '../../src-shared/contract/staff.ts';
 import type { StationInfo } from '../../src-shared/contract/system.ts';
+import { setVenueClock } from '../format.ts';
 import { bridge, call, onSessionRefused } from '../transport/api.ts';
 
 /**
@@ -46,6 +47,8 @@ export function useSession(): Session {
         if (signedIn.current && !current && !signingOut.current) setEnded(SESSION_ENDED);
         if (current) setEnded(null);
         signedIn.current = current;
+        // Before the screens render with it: every time and amount is then the venue's.
+        setVenueClock(info);
         setStation(info);
         setStaff(current);
         setError(null);

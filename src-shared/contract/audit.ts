@@ -17,7 +17,6 @@ export const AuditEntrySchema = z.object({
   orderId: z.string().nullable(),
   summary: z.string(),
 });
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const auditProcedures = {
   queryAuditLog: defineProcedure({

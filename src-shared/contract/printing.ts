@@ -52,8 +52,13 @@ export const CharacterSetSchema = z.enum(characterSets);
 export type CharacterSet = z.infer<typeof CharacterSetSchema>;
 
 /** 58 mm paper is 384 dots wide at 203 dpi, 80 mm paper 576 dots. */
-export const paperWidths = { 58: 384, 80: 576 } as const;
-export const WidthDotsSchema = z.union([z.literal(384), z.literal(576)]);
+const paperWidths = { 58: 384, 80: 576 } as const;
+export const WidthDotsSchema = z.union([z.literal(paperWidths[58]), z.literal(paperWidths[80])]);
+
+/** The paper, in millimetres, a printer of this many dots takes (the test page, layout names, the printers list). */
+export function paperMm(widthDots: number): 58 | 80 {
+  return widthDots === paperWidths[58] ? 58 : 80;
+}
 
 /** What a printer is for; each job goes to an active printer that takes its kind. */
 export const JobKindSchema = z.enum(['ticket', 'receipt', 'report']);

@@ -14,10 +14,15 @@ export const CustomerSchema = z
   })
   .strict();
 
+/**
+ * One payment. Without `amountMinor` it pays what is left due after the other payments, as the core
+ * prices the sale (its quote is what is charged): a screen sends the cash handed over, never a total
+ * it worked out itself. At most one payment of a request may leave its amount out.
+ */
 export const TenderSchema = z
   .object({
     method: z.enum(['cash', 'card', 'voucher', 'complimentary']),
-    amountMinor: MoneySchema.nonnegative(),
+    amountMinor: MoneySchema.nonnegative().optional(),
     tenderedMinor: MoneySchema.nonnegative().optional(),
     reference: z.string().trim().max(80).optional(),
   })
@@ -283,7 +288,6 @@ export const salesProcedures = {
         discountCode: z.string().trim().max(32).optional(),
         customer: CustomerSchema.optional(),
         payments: z.array(TenderSchema).max(10),
-        expectedTotalMinor: MoneySchema.optional(),
         approval: ApprovalSchema.optional(),
         idempotencyKey: IdempotencyKeySchema.optional(),
       })
@@ -343,13 +347,6 @@ export const salesProcedures = {
       differenceMinor: MoneySchema,
       changeMinor: MoneySchema,
     }),
-  }),
-  reprintTicket: defineProcedure({
-    channel: 'bo:sales:reprint',
-    access: 'cashier',
-    summary: 'Count and log a reprint of a ticket; answers the ticket to print.',
-    input: z.object({ ticketId: IdSchema }).strict(),
-    output: TicketSchema,
   }),
   getOrder: defineProcedure({
     channel: 'bo:sales:order',

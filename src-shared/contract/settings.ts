@@ -1,25 +1,9 @@
 import { z } from 'zod';
+import { screenSettingsShape } from '../settings-registry.ts';
 import { defineProcedure } from './define.ts';
 
-export const BoxOfficeSettingsSchema = z.object({
-  venueName: z.string(),
-  venueAddress: z.string(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
-  timeZone: z.string(),
-  defaultTaxRateBp: z.number().int().min(0).max(10_000),
-  defaultTaxIncluded: z.boolean(),
-  invoiceFooter: z.string(),
-  holdMinutes: z.number().int().min(1).max(120),
-  reservationDeadlineHours: z.number().int().min(0).max(24 * 14),
-  /** The shortest PIN accepted when one is given or reset; PINs already set keep working. */
-  minPinLength: z.number().int().min(4, 'a PIN is at least 4 digits').max(8, 'a PIN is at most 8 digits'),
-  /** A window signed in but unused this long ends its session by itself (setting staff.sessionIdleMinutes). */
-  sessionIdleMinutes: z
-    .number()
-    .int('the idle time-out is a whole number of minutes')
-    .min(5, 'the idle time-out is at least 5 minutes')
-    .max(480, 'the idle time-out is at most 480 minutes (8 hours)'),
-});
+/** Derived from the settings registry: every setting the Settings screen shows, by its field name. */
+export const BoxOfficeSettingsSchema = z.object(screenSettingsShape);
 export type BoxOfficeSettings = z.infer<typeof BoxOfficeSettingsSchema>;
 
 export const settingsProcedures = {
@@ -33,7 +17,7 @@ export const settingsProcedures = {
   updateSettings: defineProcedure({
     channel: 'bo:settings:update',
     access: 'manager',
-    summary: 'Change some settings; each is validated and written in one transaction. Manager only.',
+    summary: 'Change some settings; each is validated and written in one transaction. Manager only; a setting marked admin in the registry needs an admin.',
     input: z.object({ changes: BoxOfficeSettingsSchema.partial().strict() }).strict(),
     output: BoxOfficeSettingsSchema,
   }),

@@ -10,7 +10,6 @@ export const StaffMemberSchema = z.object({
   active: z.boolean(),
   lockedUntil: InstantSchema.nullable(),
 });
-export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 export const staffAdminProcedures = {
   listAllStaff: defineProcedure({

@@ -40,11 +40,11 @@ export const staffProcedures = {
     input: EmptyInput,
     output: StaffSummarySchema.nullable(),
   }),
-  createStaff: defineProcedure({
-    channel: 'bo:staff:create',
+  createFirstAdmin: defineProcedure({
+    channel: 'bo:staff:first-admin',
     access: 'setup',
-    summary: "Add a staff member (admin only; the first member of a new installation must be an admin).",
-    input: z.object({ name: z.string().trim().min(1).max(80), role: StaffRoleSchema, pin: PinSchema }).strict(),
+    summary: 'First start: create the first admin of an installation that has no staff yet (refused once it has any; add staff with addStaff).',
+    input: z.object({ name: z.string().trim().min(1).max(80), pin: PinSchema }).strict(),
     output: StaffSummarySchema,
   }),
 };

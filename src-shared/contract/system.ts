@@ -8,6 +8,10 @@ export const StationInfoSchema = z.object({
   version: z.string(),
   venueName: z.string().nullable(),
   currency: z.string(),
+  /** The venue's IANA time zone: screens show and read times on its wall clock, as tickets print them. */
+  timeZone: z.string(),
+  /** The venue's locale: how screens write dates, numbers and money, and the pattern of date fields. */
+  locale: z.string(),
   /** True for a new installation (no staff, venues or performances): the first screen offers the demo. */
   isEmpty: z.boolean(),
 });

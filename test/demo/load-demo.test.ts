@@ -87,8 +87,8 @@ describe('the demo', () => {
       expect(verifyPin('0000', { hash: row.pinHash, salt: row.pinSalt })).toBe(false);
     }
 
-    expect(readSetting(records, 'venue.name', null)).toBe('The Lyric Theatre');
-    expect(readSetting(records, 'currency', null)).toBe('GBP');
+    expect(readSetting(records, 'venue.name')).toBe('The Lyric Theatre');
+    expect(readSetting(records, 'currency')).toBe('GBP');
   });
 
   it("lists today's performances with their capacity", () => {

@@ -8,7 +8,7 @@ import { sourceRoot } from '../../src-main/paths.ts';
 export const artifactsDir = join(sourceRoot, 'test-results');
 
 /** Debian's Chromium; the flags keep it from reaching for the network this machine does not have. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -20,6 +20,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

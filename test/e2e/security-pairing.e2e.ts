@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBoxOffice, type BoxOffice } from '../../src-main/core/box-office.ts';
 import { loadDemo } from '../../src-main/demo/load-demo.ts';
@@ -10,7 +10,7 @@ import { startHostServer, type HostServer } from '../../src-main/host/server.ts'
 import { namesForHost, prepareHostTls, type HostTls } from '../../src-main/host/tls.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
 import { PairedWindows } from '../../src-main/windows/paired-windows.ts';
-import { demoCashier, demoManager, keepScreenshot, signIn } from './fixtures.ts';
+import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn } from './fixtures.ts';
 
 /*
  * Host mode with --lan, bound to 127.0.0.1, where loopback counts as another computer (the CLI
@@ -49,20 +49,7 @@ beforeAll(async () => {
     localClientAddresses: [],
     rendererDir: join(sourceRoot, 'dist', 'renderer'),
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--ignore-certificate-errors-spki-list=${spkiPin(tls.cert)}`,
-    ],
-  });
+  browser = await launchChromium([`--ignore-certificate-errors-spki-list=${spkiPin(tls.cert)}`]);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoCashier, signIn } from './fixtures.ts';
 import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
 
@@ -68,12 +68,42 @@ export async function counterPage(
   url: string,
   who: { name: string; pin: string } = demoCashier,
   viewport = { width: 1280, height: 800 },
+  prepare?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<Page> {
   const context = await browser.newContext({ viewport });
+  await prepare?.(context);
   const page = await context.newPage();
   await page.goto(url);
   await signIn(page, who.name, who.pin);
   await page.getByTestId('performance-row').first().waitFor();
   await page.locator('[data-testid=performance-row]:focus').waitFor();
   return page;
+}
+
+/** A window's event socket whose messages from the host can be held back, as a slow network would. */
+export interface HeldEvents {
+  /** From now on, the host's events wait here. */
+  hold(): void;
+  /** Delivers what waited, in order, and lets the next ones through. */
+  release(): void;
+}
+
+/** Routes the context's event sockets through the test (before its page opens), passing everything on until held. */
+export async function holdableEvents(context: BrowserContext): Promise<HeldEvents> {
+  let holding = false;
+  const sockets: { deliver(message: string | Buffer): void; waiting: (string | Buffer)[] }[] = [];
+  await context.routeWebSocket(/\/events$/, (ws) => {
+    const host = ws.connectToServer();
+    const socket = { deliver: (message: string | Buffer) => ws.send(message), waiting: [] as (string | Buffer)[] };
+    sockets.push(socket);
+    host.onMessage((message) => (holding ? socket.waiting.push(message) : socket.deliver(message)));
+    ws.onMessage((message) => host.send(message));
+  });
+  return {
+    hold: () => void (holding = true),
+    release() {
+      holding = false;
+      for (const socket of sockets) for (const message of socket.waiting.splice(0)) socket.deliver(message);
+    },
+  };
 }

@@ -28,6 +28,24 @@ async function nextFreeSeat(page: Page): Promise<string> {
   throw new Error('No free seat to the right of the cursor');
 }
 
+/**
+ * Types `key` from inside the page as soon as everything `ready` names is on screen: in the same task
+ * that drew it, before any later one runs (a passive effect attached its listener in a later task,
+ * and the key went unheard). A cashier who types ahead is heard however loaded the machine is.
+ */
+async function typeTheMomentItShows(page: Page, ready: string[], key: string): Promise<void> {
+  // A script string: this project's Node types have no DOM.
+  await page.evaluate(`(() => {
+    const selectors = ${JSON.stringify(ready)};
+    const watch = new MutationObserver(() => {
+      if (!selectors.every((selector) => document.querySelector(selector))) return;
+      watch.disconnect();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true, cancelable: true }));
+    });
+    watch.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  })()`);
+}
+
 describe('selling from the keyboard alone', () => {
   it('picks 2 seats with the arrows and Space and sells them for exact cash without the mouse', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -88,6 +106,27 @@ describe('selling from the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('done-panel').waitFor({ state: 'detached' });
     await expect.poll(() => lookOf(page, first)).toBe('booked');
+    await context.close();
+  });
+
+  it('hears keys typed the moment each part of the Sell screen shows: 1 on the map, E on the payment, Enter on the result', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await signIn(page, demoCashier.name, demoCashier.pin);
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
+    const before = latestOrderTickets(host.dataDir)[0]?.orderId;
+    await typeTheMomentItShows(page, ['[data-testid=seat-map]'], '1');
+    // E once payment is offered and the seat has its price band (the bands may load after the map).
+    await typeTheMomentItShows(page, ['[data-testid=pay-panel]', '[data-testid=band-select] option:checked'], 'e');
+    await typeTheMomentItShows(page, ['[data-testid=done-panel]'], 'Enter');
+    await page.keyboard.press('Enter');
+    // The result came and went by keys alone: the sale is recorded and the basket is empty again.
+    await expect.poll(() => latestOrderTickets(host.dataDir)[0]?.orderId).not.toBe(before);
+    const tickets = latestOrderTickets(host.dataDir);
+    expect(tickets).toHaveLength(1);
+    await page.getByTestId('done-panel').waitFor({ state: 'detached' });
+    await expect.poll(() => lookOf(page, tickets[0]!.label)).toBe('booked');
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { callHostApi, demoCashier, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { ActionCounter, counterPage, latestOrderTickets, printedBytes, printedJobs } from './sell-fixtures.ts';
+import { ActionCounter, counterPage, holdableEvents, latestOrderTickets, printedBytes, printedJobs, type HeldEvents } from './sell-fixtures.ts';
 
 let browser: Browser;
 let host: RunningHost;
@@ -114,11 +114,19 @@ describe('selling at the counter', () => {
   });
 
   it('two stations race for the same seat: one sells it, the other is told which seat went', async () => {
-    const [a, b] = await Promise.all([counterPage(browser, host.url, demoCashier), counterPage(browser, host.url, { name: 'Tom Booth', pin: '2222' })]);
+    const events: HeldEvents[] = [];
+    const hear = async (context: BrowserContext) => events.push(await holdableEvents(context));
+    const [a, b] = await Promise.all([
+      counterPage(browser, host.url, demoCashier, undefined, hear),
+      counterPage(browser, host.url, { name: 'Tom Booth', pin: '2222' }, undefined, hear),
+    ]);
     await Promise.all([a.getByTestId('performance-row').first().click(), b.getByTestId('performance-row').first().click()]);
     await Promise.all([a.getByTestId('seat-map').waitFor(), b.getByTestId('seat-map').waitFor()]);
     const label = (await a.locator('[data-testid=seat][data-look=available]').nth(20).getAttribute('data-label'))!;
     const seatOn = (p: Page) => p.locator(`[data-testid=seat][data-label="${label}"]`);
+    // Neither window hears of the other's hold until both clicks are answered: on a loaded machine the
+    // second click could otherwise land on a map already showing the seat taken, and not race at all.
+    for (const e of events) e.hold();
     await Promise.all([seatOn(a).click(), seatOn(b).click()]);
     // Exactly one of them holds it; the other is told the seat's name and sees it taken.
     const lookA = () => seatOn(a).getAttribute('data-look');
@@ -128,6 +136,7 @@ describe('selling at the counter', () => {
     await loser.getByTestId('sell-error').waitFor();
     expect(await loser.getByTestId('sell-error').innerText()).toContain(label);
     await keepScreenshot(loser, 'sell-race-lost');
+    for (const e of events) e.release();
     await winner.keyboard.press('e');
     await winner.getByTestId('done-panel').waitFor();
     await expect.poll(() => seatOn(loser).getAttribute('data-look')).toBe('booked');
@@ -153,7 +162,7 @@ describe('selling at the counter', () => {
       await page.getByTestId('done-panel').waitFor();
       expect(await page.getByTestId('print-state').getAttribute('data-printed')).toBe('no-printer');
       expect(await page.getByTestId('print-state').innerText()).toMatch(/No printer on this station takes tickets[\s\S]*The sale is recorded/);
-      expect(await page.getByTestId('status-strip').innerText()).toContain('No printer set up');
+      await expect.poll(() => page.getByTestId('status-strip').innerText()).toContain('No printer set up');
       await page.getByTestId('retry-print').click();
       await expect.poll(() => page.getByTestId('print-state').getAttribute('data-printed')).toBe('no-printer');
       await keepScreenshot(page, 'sell-print-problem');

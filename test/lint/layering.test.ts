@@ -62,3 +62,50 @@ describe('layering lint rule', () => {
     expect((await restrictedImports('src-shared/bad.ts', code)).length).toBe(3);
   });
 });
+
+/** The folder rule inside src-main (eslint.config.js `mainLayers`), for a snippet placed at `filePath`. */
+async function folderProblems(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: sourceRoot });
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'marquee/main-layers').map((m) => m.message);
+}
+
+const importing = (...specifiers: string[]) =>
+  specifiers.map((s, i) => `import { x${i} } from '${s}';`).join('\n') + `\nexport const all = [${specifiers.map((_, i) => `x${i}`).join(', ')}];\n`;
+
+describe('folder layers inside src-main', () => {
+  it('fails a domain folder that imports api/, host/, electron/ or app/', async () => {
+    const problems = await folderProblems(
+      'src-main/sales/bad.ts',
+      importing('../api/dispatcher.ts', '../host/server.ts', '../electron/window.ts', '../app/compose.ts'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/src-main\/sales\/ may not import src-main\/api\//),
+      expect.stringMatching(/may not import src-main\/host\//),
+      expect.stringMatching(/may not import src-main\/electron\//),
+      expect.stringMatching(/may not import src-main\/app\//),
+    ]);
+  });
+
+  it('resolves the path: a deeper file reaching up is caught, a domain subfolder named api is not the API layer', async () => {
+    expect(await folderProblems('src-main/print/api/bad.ts', importing('../../api/dispatcher.ts'))).toHaveLength(1);
+    expect(await folderProblems('src-main/print/bad.ts', importing('./api/print-api-port.ts', '../core/box-office.ts', '../paths.ts'))).toEqual([]);
+  });
+
+  it('catches re-exports and dynamic imports too', async () => {
+    const code = "export { startServices } from '../app/compose.ts';\nexport const later = () => import('../api/dispatcher.ts');\n";
+    expect(await folderProblems('src-main/print/bad.ts', code)).toHaveLength(2);
+  });
+
+  it('lets core/ import only db/ (and src-shared, and the paths leaf)', async () => {
+    const problems = await folderProblems('src-main/core/bad.ts', importing('../print/print-service.ts', '../sales/engine.ts', '../db/open.ts', '../../src-shared/errors.ts', '../paths.ts'));
+    expect(problems).toEqual([expect.stringMatching(/core\/ may not import src-main\/print\//), expect.stringMatching(/core\/ may not import src-main\/sales\//)]);
+  });
+
+  it('keeps app/ under the transports and lets the transports call app/', async () => {
+    expect(await folderProblems('src-main/app/bad.ts', importing('../api/dispatcher.ts', '../host/server.ts'))).toHaveLength(2);
+    expect(await folderProblems('src-main/app/good.ts', importing('../sales/engine.ts', '../print/print-sale.ts', '../core/box-office.ts'))).toEqual([]);
+    expect(await folderProblems('src-main/api/handlers/good.ts', importing('../../app/reprint-tickets.ts', '../../sales/engine.ts'))).toEqual([]);
+    expect(await folderProblems('src-main/api/bad.ts', importing('../host/server.ts'))).toHaveLength(1);
+  });
+});

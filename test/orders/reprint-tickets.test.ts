@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { orderHistory } from '../../src-main/orders/order-history.ts';
-import { reprintTickets } from '../../src-main/orders/reprint-tickets.ts';
+import { reprintTickets } from '../../src-main/app/reprint-tickets.ts';
 import { salesFor } from '../../src-main/sales/engine.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../sales/fixtures.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
 import { salesFor } from '../../src-main/sales/engine.ts';
-import type { Actor } from '../../src-main/sales/actor.ts';
+import type { Actor } from '../../src-main/staff/actor.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 
 const [dataDir, performanceId, bandId, stationId, staffId] = process.argv.slice(2) as [string, string, string, string, string];

@@ -4,7 +4,7 @@ import { createPerformance } from '../../src-main/catalog/create-performance.ts'
 import type { BoxOffice } from '../../src-main/core/box-office.ts';
 import type { RecordsDb } from '../../src-main/db/open.ts';
 import { events, planAreas, planCategories, planSeats, priceBands, seatingPlans, staff, stations, units, venues } from '../../src-main/db/records/schema.ts';
-import type { Actor } from '../../src-main/sales/actor.ts';
+import type { Actor } from '../../src-main/staff/actor.ts';
 import { hashPin } from '../../src-main/staff/pin.ts';
 
 export interface ShowFixture {

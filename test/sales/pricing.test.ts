@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { suggestSeats, type CandidateSeat } from '../../src-main/sales/best-available.ts';
-import { priceOrder } from '../../src-main/sales/pricing.ts';
+import { priceOrder } from '../../src-shared/pricing/index.ts';
 import { ticketCode, verifyTicketCode } from '../../src-main/sales/ticket-code.ts';
 
 describe('priceOrder', () => {

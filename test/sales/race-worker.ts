@@ -3,7 +3,7 @@
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
 import { salesFor } from '../../src-main/sales/engine.ts';
-import type { Actor } from '../../src-main/sales/actor.ts';
+import type { Actor } from '../../src-main/staff/actor.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 
 /** Grab pairs of units, in this worker's order. */

@@ -15,7 +15,7 @@ import { seedStaff } from '../sales/fixtures.ts';
 /** What the sign-in screen (and a window waiting to be paired) needs; nothing else is public. */
 const PUBLIC: ProcedureName[] = ['getStationInfo', 'listStaff', 'signIn', 'signOut', 'currentStaff', 'pairingStatus'];
 /** Open only on a brand-new installation, then an admin's. */
-const SETUP: ProcedureName[] = ['createStaff', 'loadDemo'];
+const SETUP: ProcedureName[] = ['createFirstAdmin', 'loadDemo'];
 
 const RANK: Record<Access, number> = { public: 0, setup: 3, cashier: 1, manager: 2, admin: 3 };
 
@@ -83,13 +83,13 @@ describe('the dispatcher enforces the declarations before anything runs', () => 
     await cashier.signIn(people.cashier.staffId, people.pins.cashier);
     const before = writtenRows(office);
     const forCashier = await refusedAbove(cashier, 1, (name) => cashier.result(name, {} as never));
-    expect(forCashier).toEqual(expect.arrayContaining(['savePrinter', 'addStaff', 'createStaff', 'loadDemo', 'previewLayout', 'reprintJob', 'configureSync']));
+    expect(forCashier).toEqual(expect.arrayContaining(['savePrinter', 'addStaff', 'createFirstAdmin', 'loadDemo', 'previewLayout', 'reprintJob', 'configureSync']));
     expect(writtenRows(office)).toEqual(before);
     const manager = openWindow(api);
     await manager.signIn(people.manager.staffId, people.pins.manager);
     const beforeManager = writtenRows(office);
     const forManager = await refusedAbove(manager, 2, (name) => manager.result(name, {} as never));
-    expect(forManager).toEqual(expect.arrayContaining(['createStaff', 'loadDemo']));
+    expect(forManager).toEqual(expect.arrayContaining(['createFirstAdmin', 'loadDemo']));
     expect(writtenRows(office)).toEqual(beforeManager);
   });
 
@@ -97,11 +97,12 @@ describe('the dispatcher enforces the declarations before anything runs', () => 
     temp = openTempBoxOffice();
     const api = createApi(temp.office, { checkOutput: true });
     const first = openWindow(api);
-    const admin = await first.call('createStaff', { name: 'First Admin', role: 'admin', pin: '13579' });
+    const admin = await first.call('createFirstAdmin', { name: 'First Admin', pin: '13579' });
     expect(admin.role).toBe('admin');
-    expect(await openWindow(api).fail('createStaff', { name: 'Mallory', role: 'admin', pin: '0000' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await openWindow(api).fail('createFirstAdmin', { name: 'Mallory', pin: '0000' })).toMatchObject({ code: 'UNAUTHENTICATED' });
     await first.signIn(admin.id, '13579');
-    expect((await first.call('createStaff', { name: 'Second', role: 'cashier', pin: '24680' })).name).toBe('Second');
+    expect(await first.fail('createFirstAdmin', { name: 'Second Admin', pin: '24680' })).toMatchObject({ code: 'CONFLICT' });
+    expect((await first.call('addStaff', { name: 'Second', role: 'cashier', pin: '24680' })).name).toBe('Second');
   });
 
   it('never accepts a session secret at another window, nor a guessed one', async () => {
@@ -124,7 +125,8 @@ describe('the dispatcher enforces the declarations before anything runs', () => 
 
   it('ends a session on sign-out and after the idle time-out', async () => {
     const { api, people, office } = world();
-    office.records.$client.prepare("insert into settings (key, value) values ('staff.sessionIdleMinutes', '1')").run();
+    // The shortest idle time-out the settings registry accepts (a shorter stored value reads as the default).
+    office.records.$client.prepare("insert into settings (key, value) values ('staff.sessionIdleMinutes', '5')").run();
     const counter = openWindow(api);
     await counter.signIn(people.cashier.staffId, people.pins.cashier);
     const secret = counter.ctx.sessionSecret;
@@ -134,7 +136,7 @@ describe('the dispatcher enforces the declarations before anything runs', () => 
     expect(await counter.call('currentStaff', {})).toBeNull();
 
     await counter.signIn(people.cashier.staffId, people.pins.cashier);
-    office.records.$client.prepare('update staff_sessions set last_seen_at = last_seen_at - 120000').run();
+    office.records.$client.prepare('update staff_sessions set last_seen_at = last_seen_at - 360000').run();
     expect(await counter.fail('listPerformances', {})).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 

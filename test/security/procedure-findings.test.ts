@@ -105,7 +105,7 @@ describe('loadDemo in an installation that only has a first admin', () => {
     temp = openTempBoxOffice();
     const api = createApi(temp.office, { checkOutput: true });
     const first = openWindow(api);
-    const admin = await first.call('createStaff', { name: 'First Admin', role: 'admin', pin: '13579' });
+    const admin = await first.call('createFirstAdmin', { name: 'First Admin', pin: '13579' });
     await first.signIn(admin.id, '13579');
     expect(await first.fail('loadDemo', {})).toMatchObject({ code: 'CONFLICT' });
   });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createApi } from '../../src-main/api/create-api.ts';
 import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
-import { authorize, createStaff, verifyApproval, type VerifiedApprover } from '../../src-main/staff/auth.ts';
+import { authorize, createFirstAdmin, verifyApproval, type VerifiedApprover } from '../../src-main/staff/auth.ts';
 import { scryptCounters } from '../../src-main/staff/pin.ts';
 import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
@@ -75,18 +75,16 @@ describe('signing in', () => {
     for (const r of rows) expect(r.pin_hash).not.toMatch(/^\d{4}$/);
   });
 
-  it('lets only an admin add staff, except the first admin of a new installation', async () => {
+  it('creates only the first admin of an empty installation, and refuses before hashing once there is staff', async () => {
     const before = scryptCounters().started;
-    expect(await codeOf(() => createStaff(deps(), people.manager, { name: 'New', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
+    expect(await codeOf(() => createFirstAdmin(deps(), 'setup', { name: 'New', pin: '4444' }))).toBe('CONFLICT');
     // Refused before hashing: a caller who may not add staff costs no scrypt.
     expect(scryptCounters().started).toBe(before);
-    expect((await createStaff(deps(), people.admin, { name: 'New', role: 'cashier', pin: '4444' })).role).toBe('cashier');
     const fresh = openTempBoxOffice();
     try {
       const d = { records: fresh.office.records, clock };
-      expect(await codeOf(() => createStaff(d, null, { name: 'First', role: 'cashier', pin: '4444' }))).toBe('FORBIDDEN');
-      expect((await createStaff(d, null, { name: 'First', role: 'admin', pin: '4444' })).role).toBe('admin');
-      expect(await codeOf(() => createStaff(d, null, { name: 'Second', role: 'admin', pin: '4444' }))).toBe('FORBIDDEN');
+      expect((await createFirstAdmin(d, 'setup', { name: 'First', pin: '4444' })).role).toBe('admin');
+      expect(await codeOf(() => createFirstAdmin(d, 'setup', { name: 'Second', pin: '4444' }))).toBe('CONFLICT');
     } finally {
       fresh.dispose();
     }

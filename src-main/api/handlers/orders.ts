@@ -2,7 +2,7 @@ import type { orderProcedures } from '../../../src-shared/contract/orders.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
 import { findOrders, findReservations } from '../../orders/find-orders.ts';
 import { orderHistory } from '../../orders/order-history.ts';
-import { reprintTickets } from '../../orders/reprint-tickets.ts';
+import { reprintTickets } from '../../app/reprint-tickets.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { actorOf } from '../actor-of.ts';
 

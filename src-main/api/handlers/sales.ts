@@ -2,11 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import { PrintOutcomeSchema, type PrintOutcome, type salesProcedures } from '../../../src-shared/contract/sales.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
-import { readBoxOfficeSettings } from '../../admin/settings.ts';
+import { readSetting } from '../../core/settings.ts';
 import { performances, priceBands, units } from '../../db/records/schema.ts';
 import { printOrder, printReservationSlip } from '../../print/print-sale.ts';
 import { salesFor } from '../../sales/engine.ts';
-import type { Actor, Approval } from '../../sales/actor.ts';
+import type { Actor, Approval } from '../../staff/actor.ts';
 import { verifyApproval } from '../../staff/auth.ts';
 import type { SignInThrottle } from '../../staff/sign-in-throttle.ts';
 import type { CallContext, Handlers } from '../dispatcher.ts';
@@ -105,7 +105,6 @@ export function salesHandlers(office: BoxOffice, throttle: SignInThrottle): Pick
       const r = engine().exchange(actorOf(ctx), await approved(input, ctx), input);
       return { oldOrder: r.oldOrder, newOrder: r.newOrder, tickets: r.tickets, differenceMinor: r.differenceMinor, changeMinor: r.changeMinor };
     },
-    reprintTicket: (input, ctx) => engine().reprint(actorOf(ctx), input),
     getOrder: (input) => engine().getOrder(input.orderId),
     blockSeats: async (input, ctx) => engine().createBlock(actorOf(ctx), await approved(input, ctx)),
     releaseBlock: async (input, ctx) => engine().releaseBlock(actorOf(ctx), await approved(input, ctx)),
@@ -135,7 +134,7 @@ function defaultReservationDeadline(office: BoxOffice, holdId: string): number |
     .limit(1)
     .get();
   if (!show) return undefined;
-  const hours = readBoxOfficeSettings(office.records).reservationDeadlineHours;
+  const hours = readSetting(office.records, 'reservations.deadlineHours');
   const deadlineAt = show.startsAt - hours * 3_600_000;
   return deadlineAt > office.clock.now() ? deadlineAt : undefined;
 }

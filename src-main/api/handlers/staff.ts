@@ -1,6 +1,6 @@
 import type { staffProcedures } from '../../../src-shared/contract/staff.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
-import { checkPin, createStaff, listStaff } from '../../staff/auth.ts';
+import { checkPin, createFirstAdmin, listStaff } from '../../staff/auth.ts';
 import type { SessionStore } from '../../staff/sessions.ts';
 import type { SignInThrottle } from '../../staff/sign-in-throttle.ts';
 import { recordAudit } from '../../admin/audit-trail.ts';
@@ -27,6 +27,6 @@ export function staffHandlers(office: BoxOffice, sessions: SessionStore, throttl
       return { signedOut: true as const };
     },
     currentStaff: (_input, ctx) => (ctx.actor ? { id: ctx.actor.staffId, name: ctx.actor.name, role: ctx.actor.role } : null),
-    createStaff: (input, ctx) => createStaff(deps, ctx.actor ?? null, input),
+    createFirstAdmin: (input, ctx) => createFirstAdmin(deps, ctx.stationId, input),
   };
 }

@@ -15,8 +15,11 @@ export function systemHandlers(office: BoxOffice): Pick<Handlers, keyof typeof s
         stationName: station?.name ?? office.identity.name,
         mode: office.mode,
         version: office.version,
-        venueName: readSetting<string | null>(office.records, 'venue.name', null),
-        currency: readSetting(office.records, 'currency', 'GBP'),
+        venueName: readSetting(office.records, 'venue.name') || null,
+        currency: readSetting(office.records, 'currency'),
+        // The screens show and read every time on the venue's wall clock, in its locale, as tickets print them.
+        timeZone: readSetting(office.records, 'venue.timeZone'),
+        locale: readSetting(office.records, 'venue.locale'),
         isEmpty: isFreshInstallation(office.records),
       };
     },

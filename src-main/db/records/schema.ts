@@ -441,20 +441,12 @@ export const saleRequests = sqliteTable(
   (t) => [uniqueIndex('sale_requests_station_key').on(t.stationId, t.key)],
 );
 
-export type VenueRow = typeof venues.$inferSelect;
-export type SeatingPlanRow = typeof seatingPlans.$inferSelect;
-export type PlanSeatRow = typeof planSeats.$inferSelect;
-export type PlanAreaRow = typeof planAreas.$inferSelect;
-export type EventRow = typeof events.$inferSelect;
-export type PerformanceRow = typeof performances.$inferSelect;
 export type PriceBandRow = typeof priceBands.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
-export type LedgerRow = typeof ledger.$inferSelect;
 export type ReservationRow = typeof reservations.$inferSelect;
 export type DiscountCodeRow = typeof discountCodes.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type BlockRow = typeof blocks.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;

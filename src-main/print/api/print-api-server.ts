@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { isMarqueeError, MarqueeError, type ErrorCode } from '../../../src-shared/errors.ts';
-import { describeIssues } from '../../api/dispatcher.ts';
+import { describeIssues } from '../../../src-shared/describe-issues.ts';
 import { createHostCheck, type HostCheck } from '../../net/allowed-hosts.ts';
 import { answerSafely, canAnswer, readBoundedBody } from '../../net/bounded-body.ts';
 import { withoutHostPaths } from '../../net/host-paths.ts';
 import { decodePathSegments } from '../../net/safe-path.ts';
-import type { PrintService } from '../print-service.ts';
+import type { PrintApiPort } from './print-api-port.ts';
 import { drawerCommandsIn } from './drawer-in-bytes.ts';
 import { PreviewQuery, SubmitJobBody } from './print-api-schemas.ts';
 import { matchRoute, PRINT_API_SCOPES, scopeRefusal, type PrintApiRouteName, type PrintApiScope } from './print-api-routes.ts';
@@ -119,7 +119,7 @@ export class PrintApiServer {
     readJob: async ({ res, id }) => this.json(res, 200, { job: this.service.queue.view(id) }),
   };
 
-  constructor(private readonly service: PrintService) {}
+  constructor(private readonly service: PrintApiPort) {}
 
   state(): { running: boolean; url: string | null; problem: string | null } {
     return { running: this.server !== null, url: this.url, problem: this.problem };

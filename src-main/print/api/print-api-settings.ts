@@ -4,11 +4,11 @@ import type { StationDb } from '../../db/open.ts';
 import { preferences } from '../../db/station/schema.ts';
 
 /** The local print API's settings live in station preferences: they belong to this machine. */
-export const PRINT_API_PORT = 'printApi.port';
-export const PRINT_API_TOKEN = 'printApi.token';
-export const PRINT_API_ALLOW_LAN = 'printApi.allowLan';
+const PRINT_API_PORT = 'printApi.port';
+const PRINT_API_TOKEN = 'printApi.token';
+const PRINT_API_ALLOW_LAN = 'printApi.allowLan';
 
-export const DEFAULT_PRINT_API_PORT = 9111;
+const DEFAULT_PRINT_API_PORT = 9111;
 
 export interface PrintApiConfig {
   port: number;
@@ -29,7 +29,7 @@ function writePreference(station: StationDb, key: string, value: unknown): void 
 }
 
 /** 192 random bits, URL-safe so it pastes into a curl line as is. */
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 

@@ -1,8 +1,8 @@
 import type { PrinterType } from '../../../src-shared/contract/printing.ts';
 
 /** Pulse on-time and off-time in units of 2 ms: 100 ms on, 500 ms off opens common drawers. */
-export const DRAWER_ON_UNITS = 50;
-export const DRAWER_OFF_UNITS = 250;
+const DRAWER_ON_UNITS = 50;
+const DRAWER_OFF_UNITS = 250;
 
 /**
  * The bytes that open a cash drawer. ESC/POS printers get the full `ESC p m t1 t2`

@@ -28,7 +28,7 @@ const EXAMPLES = 'a device such as /dev/usb/lp0, /dev/ttyUSB0 or COM3';
 
 export type DevicePlatform = 'windows' | 'posix';
 
-export function devicePlatform(): DevicePlatform {
+function devicePlatform(): DevicePlatform {
   return process.platform === 'win32' ? 'windows' : 'posix';
 }
 

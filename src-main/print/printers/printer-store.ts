@@ -16,7 +16,7 @@ export interface Printer extends PrinterSettings {
 }
 
 /** States in which a job still needs someone or something to act on it. */
-export const OPEN_JOB_STATES = ['queued', 'sending', 'failed', 'uncertain'] as const;
+const OPEN_JOB_STATES = ['queued', 'sending', 'failed', 'uncertain'] as const;
 
 export function toPrinter(row: PrinterRow): Printer {
   return {

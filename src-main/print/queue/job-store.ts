@@ -183,7 +183,7 @@ export function findJobSummary(station: StationDb, jobId: string): JobSummary | 
     .get();
 }
 
-export function describeJob(job: Pick<PrintJobRow, 'state' | 'attempts' | 'lastError'>): string {
+function describeJob(job: Pick<PrintJobRow, 'state' | 'attempts' | 'lastError'>): string {
   const tried = job.attempts === 1 ? 'tried once' : `tried ${job.attempts} times`;
   switch (job.state) {
     case 'queued':

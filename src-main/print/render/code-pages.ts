@@ -25,7 +25,7 @@ const cache = new Map<CodePageName, CodePage>();
 
 export const codePageNames = Object.keys(codePageTables) as CodePageName[];
 
-export function resolveCodePageName(characterSet: string): CodePageName {
+function resolveCodePageName(characterSet: string): CodePageName {
   const upperName = characterSet.trim().toUpperCase();
   if (upperName in codePageTables) return upperName as CodePageName;
   const alias = aliases[upperName];

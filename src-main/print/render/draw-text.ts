@@ -13,7 +13,7 @@ export interface TextStyle {
 export const plainStyle: TextStyle = { width: 1, height: 1, bold: false, inverted: false, underline: false };
 
 /** Draws one character cell at (x, y), magnified; returns the advance in dots. */
-export function drawChar(r: Raster1Bit, x: number, y: number, ch: string, style: TextStyle): number {
+function drawChar(r: Raster1Bit, x: number, y: number, ch: string, style: TextStyle): number {
   const font = previewFont();
   const cw = font.cellWidth;
   const chh = font.cellHeight;

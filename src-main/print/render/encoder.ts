@@ -65,7 +65,7 @@ function resolve(template: string, scope: Scope): string {
 }
 
 /** Word-wraps to `columns` characters; words longer than a line are broken. */
-export function wrap(text: string, columns: number): string[] {
+function wrap(text: string, columns: number): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     // Spaces the layout put in on purpose (indents, padding round inverted text) stay when it fits.

@@ -21,7 +21,7 @@ export interface DecodedDocument {
   lineSpacing: number;
 }
 
-export const DEFAULT_LINE_SPACING = 30;
+const DEFAULT_LINE_SPACING = 30;
 
 /**
  * Reads an Epson ESC/POS stream back into operations. It knows every command the encoder sends

@@ -71,7 +71,7 @@ function svgOptions(widthDots: number): ResvgRenderOptions {
 }
 
 /** The size resvg will draw at: its own rounding of the SVG's declared size (or viewBox) scaled to the width. */
-export function svgOutputSize(svgWidth: number, svgHeight: number, widthDots: number): { width: number; height: number } {
+function svgOutputSize(svgWidth: number, svgHeight: number, widthDots: number): { width: number; height: number } {
   if (!(svgWidth > 0 && svgHeight > 0 && Number.isFinite(svgWidth) && Number.isFinite(svgHeight))) return { width: 0, height: 0 };
   return { width: widthDots, height: Math.round((svgHeight * widthDots) / svgWidth) };
 }

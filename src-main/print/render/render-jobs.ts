@@ -37,8 +37,6 @@ export interface PictureAnswer {
   heightDots: number;
 }
 
-export type RenderAnswer<J extends RenderJob> = J['kind'] extends 'logo-check' | 'layout-check' ? null : PictureAnswer;
-
 /** Whether a failed job concerns an image or a layout: its refusal carries that code. */
 export const jobSubject = (job: RenderJob): 'logo' | 'layout' => (job.kind.startsWith('layout') ? 'layout' : 'logo');
 

@@ -68,7 +68,7 @@ try {
 `;
 
 /** Where the worker's code is: beside this file when running from source, beside the bundle when built. */
-export function defaultRenderWorkerEntry(): string {
+function defaultRenderWorkerEntry(): string {
   const here = fileURLToPath(import.meta.url);
   return /\.ts$/.test(here) ? join(dirname(here), 'render-worker.ts') : join(dirname(here), 'render-worker.cjs');
 }

@@ -6,7 +6,7 @@ import { starCodePageByNumber } from './star-code-pages.ts';
 import { STAR_BAND_ROWS } from './star-writer.ts';
 
 /** Star's text line feed after ESC @ (ESC z 1): 4 mm at 8 dots/mm. */
-export const STAR_LINE_SPACING = 32;
+const STAR_LINE_SPACING = 32;
 const STAR_NARROW_SPACING = 24;
 
 /**

@@ -5,10 +5,10 @@ import type { PrinterState, PrinterStatus } from '../../../src-shared/contract/p
  * byte at once, even while it cannot print; bits 1 and 4 are always 1 and bits 0 and 7 always 0,
  * which is how an answer is told apart from noise.
  */
-export const DLE_EOT_PRINTER = Buffer.from([0x10, 0x04, 0x01]);
-export const DLE_EOT_OFFLINE_CAUSE = Buffer.from([0x10, 0x04, 0x02]);
-export const DLE_EOT_ERROR_CAUSE = Buffer.from([0x10, 0x04, 0x03]);
-export const DLE_EOT_PAPER = Buffer.from([0x10, 0x04, 0x04]);
+const DLE_EOT_PRINTER = Buffer.from([0x10, 0x04, 0x01]);
+const DLE_EOT_OFFLINE_CAUSE = Buffer.from([0x10, 0x04, 0x02]);
+const DLE_EOT_ERROR_CAUSE = Buffer.from([0x10, 0x04, 0x03]);
+const DLE_EOT_PAPER = Buffer.from([0x10, 0x04, 0x04]);
 
 /** The four requests in order; the answer is four bytes in the same order. */
 export const STATUS_REQUEST = Buffer.concat([DLE_EOT_PRINTER, DLE_EOT_OFFLINE_CAUSE, DLE_EOT_ERROR_CAUSE, DLE_EOT_PAPER]);

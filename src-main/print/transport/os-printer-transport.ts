@@ -11,11 +11,11 @@ export interface OsPrinterDriver {
 }
 
 /** Native modules that can hand raw bytes to the OS spooler; none ships with Marquee. */
-export const OS_DRIVER_MODULES = ['@thiagoelg/node-printer', 'printer', '@grandchef/node-printer'] as const;
+const OS_DRIVER_MODULES = ['@thiagoelg/node-printer', 'printer', '@grandchef/node-printer'] as const;
 
 let cachedDriver: Promise<OsPrinterDriver | null> | undefined;
 
-export function loadOsPrinterDriver(): Promise<OsPrinterDriver | null> {
+function loadOsPrinterDriver(): Promise<OsPrinterDriver | null> {
   cachedDriver ??= (async () => {
     for (const name of OS_DRIVER_MODULES) {
       try {
@@ -31,7 +31,7 @@ export function loadOsPrinterDriver(): Promise<OsPrinterDriver | null> {
   return cachedDriver;
 }
 
-export function missingDriverMessage(printerName: string): string {
+function missingDriverMessage(printerName: string): string {
   return (
     `Printing to the system printer '${printerName}' needs a printer driver module ` +
     `(${OS_DRIVER_MODULES.join(' or ')}), and none is installed on this computer. ` +

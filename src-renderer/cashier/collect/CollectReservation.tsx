@@ -7,23 +7,14 @@ import { useAsync } from '../../use-async.ts';
 import { errorText, useKeys, useSalesChanged } from '../orders/after-sale-kit.ts';
 import { describePrint } from '../orders/print-order.ts';
 import { sendSale } from '../send-sale.ts';
+import { bandTotal, bandsForSeat, defaultBand, priceBands } from '../../../src-shared/pricing/index.ts';
 
-type Band = OutputOf<'listPriceBands'>[number];
 type Booked = OutputOf<'bookSeats'>;
 
 interface Props {
   found: ReservationFound;
   currency: string;
   onBack(message?: string): void;
-}
-
-function bandPrice(band: Band): number {
-  return band.taxIncluded ? band.priceMinor : band.priceMinor + Math.round((band.priceMinor * band.taxRateBp) / 10_000);
-}
-
-/** The seat's own category's first band, else a band for every category. */
-function defaultBand(bands: Band[], category: string): string {
-  return (bands.find((b) => b.category === category) ?? bands.find((b) => b.category === null) ?? bands[0])?.id ?? '';
 }
 
 /** One reservation at the counter: choose a price per seat, take payment (the core prints), or cancel it. */
@@ -49,11 +40,9 @@ export function CollectReservation({ found, currency, onBack }: Props) {
   const endedElsewhere = !booked && detail.data && detail.data[0].reservation.state !== 'active' ? detail.data[0].reservation.state : null;
   const units = endedElsewhere ? [] : (detail.data?.[0].units ?? []);
   const bands = detail.data?.[1] ?? [];
-  const bandOf = (unitId: number, category: string) => chosenBands[unitId] ?? defaultBand(bands, category);
-  const total = units.reduce((sum, u) => {
-    const band = bands.find((b) => b.id === bandOf(u.unitId, u.category));
-    return sum + (band ? bandPrice(band) : 0);
-  }, 0);
+  const bandOf = (unitId: number, category: string) => chosenBands[unitId] ?? defaultBand(bands, category)?.id ?? '';
+  // The core's own rule (src-shared/pricing), to show what to ask for; the core charges its quote.
+  const total = priceBands(units.flatMap((u) => bands.filter((b) => b.id === bandOf(u.unitId, u.category)))).totalMinor;
   const tenderedMinor = Math.round(Number(tendered.replace(',', '.')) * 100);
 
   async function pay(e?: FormEvent) {
@@ -72,11 +61,8 @@ export function CollectReservation({ found, currency, onBack }: Props) {
         {
           reservationId: found.reservationId,
           lines: units.map((u) => ({ unitId: u.unitId, priceBandId: bandOf(u.unitId, u.category) })),
-          payments: [
-            method === 'cash' && tendered.trim()
-              ? { method: 'cash', amountMinor: total, tenderedMinor }
-              : { method, amountMinor: total },
-          ],
+          // No amount: the one payment takes what the core prices the reservation at.
+          payments: [method === 'cash' && tendered.trim() ? { method: 'cash', tenderedMinor } : { method }],
         },
         setChecking,
       );
@@ -166,13 +152,11 @@ export function CollectReservation({ found, currency, onBack }: Props) {
                 onChange={(e) => setChosenBands((c) => ({ ...c, [u.unitId]: e.target.value }))}
                 aria-label={`Price band for ${u.label}`}
               >
-                {bands
-                  .filter((b) => b.category === null || b.category === u.category)
-                  .map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {b.name} {money(bandPrice(b))}
-                    </option>
-                  ))}
+                {bandsForSeat(bands, u.category).map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name} {money(bandTotal(b))}
+                  </option>
+                ))}
               </select>
             </li>
           ))}

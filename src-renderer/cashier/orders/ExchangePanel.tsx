@@ -9,6 +9,7 @@ import { describePrint } from './print-order.ts';
 import { ApprovalFields, type ApprovalDraft } from './ApprovalFields.tsx';
 import { sendSale } from '../send-sale.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
+import { bandTotal, bandsForSeat, defaultBand, priceBands } from '../../../src-shared/pricing/index.ts';
 
 type Order = OutputOf<'getOrder'>['order'];
 type Ticket = OutputOf<'getOrder'>['tickets'][number];
@@ -22,11 +23,6 @@ interface Props {
   onCancel(): void;
 }
 
-/** What a band costs the customer, tax included, as the engine prices it before discounts. */
-function bandPrice(band: Band): number {
-  return band.taxIncluded ? band.priceMinor : band.priceMinor + Math.round((band.priceMinor * band.taxRateBp) / 10_000);
-}
-
 /**
  * Swap the picked tickets for the best free seats of the same or another performance: the new
  * seats are held first, so the customer can see them before anything changes hands.
@@ -37,6 +33,8 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
   const [hold, setHold] = useState<Hold | null>(null);
   const [bands, setBands] = useState<Band[]>([]);
   const [bandIds, setBandIds] = useState<string[]>([]);
+  // The plan category of each held seat, in the hold's order: it decides which bands apply.
+  const [categories, setCategories] = useState<string[]>([]);
   const [method, setMethod] = useState<'cash' | 'card'>('card');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,17 +61,19 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
         heldRef.current = null;
         setHold(null);
       }
-      const [held, list] = await Promise.all([
+      const [held, list, map] = await Promise.all([
         call('holdBestAvailable', { performanceId, quantity: tickets.length }),
         call('listPriceBands', { performanceId }),
+        call('getSeatMap', { performanceId }),
       ]);
       heldRef.current = held.holdId;
+      const categoryOf = new Map(map.seats.map((seat) => [seat.unitId, seat.category]));
+      const heldCategories = held.unitIds.map((unitId) => categoryOf.get(unitId) ?? '');
       setHold(held);
       setBands(list);
-      // Keep each ticket's band when the new show sells one of the same name.
-      setBandIds(
-        held.unitIds.map((_, i) => (list.find((b) => b.name === tickets[i]?.bandName) ?? list.find((b) => b.category === null) ?? list[0])?.id ?? ''),
-      );
+      setCategories(heldCategories);
+      // Keep each ticket's band when the new seat can be sold at one of the same name.
+      setBandIds(heldCategories.map((category, i) => defaultBand(list, category, tickets[i]?.bandName)?.id ?? ''));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -82,7 +82,8 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
   }
 
   const oldTotal = tickets.reduce((sum, t) => sum + t.totalMinor, 0);
-  const newTotal = bandIds.reduce((sum, id) => sum + (bands.find((b) => b.id === id) ? bandPrice(bands.find((b) => b.id === id)!) : 0), 0);
+  // The core's own rule (src-shared/pricing), to show the difference; the core settles its own figure.
+  const newTotal = priceBands(bandIds.flatMap((id) => bands.filter((b) => b.id === id))).totalMinor;
   const difference = newTotal - oldTotal;
 
   async function submit(e: FormEvent) {
@@ -103,7 +104,8 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
           ticketIds: tickets.map((t) => t.id),
           holdId: hold.holdId,
           lines: hold.unitIds.map((unitId, i) => ({ unitId, priceBandId: bandIds[i]! })),
-          ...(difference > 0 ? { payments: [{ method, amountMinor: difference }] } : {}),
+          // No amount: the payment takes the difference as the core prices it.
+          ...(difference > 0 ? { payments: [{ method }] } : {}),
           ...(difference < 0 ? { refundMethod: method } : {}),
           ...(approval?.staffId && approval.pin ? { approval } : {}),
         },
@@ -166,9 +168,9 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
                   onChange={(e) => setBandIds((ids) => ids.map((id, j) => (j === i ? e.target.value : id)))}
                   aria-label={`Price band for ${label}`}
                 >
-                  {bands.map((b) => (
+                  {bandsForSeat(bands, categories[i] ?? '').map((b) => (
                     <option key={b.id} value={b.id}>
-                      {b.name} {money(bandPrice(b))}
+                      {b.name} {money(bandTotal(b))}
                     </option>
                   ))}
                 </select>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { bridge } from '../../transport/api.ts';
 
 /** The sentence to show for any failure: MarqueeError messages are written for the cashier already. */
@@ -13,7 +13,9 @@ export function errorText(error: unknown): string {
 export function useKeys(keys: Record<string, (() => void) | null | undefined>): void {
   const latest = useRef(keys);
   latest.current = keys;
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const action = latest.current[e.key];

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../format.ts';
-import { priceLine } from './pricing.ts';
+import { bandTotal, bandsForSeat, defaultBand, priceBands } from '../../../src-shared/pricing/index.ts';
 import type { BasketItem, PriceBand } from './types.ts';
 
 export interface BasketLine {
@@ -10,21 +10,15 @@ export interface BasketLine {
 
 export function basketLines(items: BasketItem[], bands: PriceBand[], chosen: ReadonlyMap<number, string>): BasketLine[] {
   return items.map((item) => {
-    const choices = bands.filter((b) => b.category === null || b.category === item.category);
-    const band = choices.find((b) => b.id === chosen.get(item.unitId)) ?? choices[0] ?? null;
+    const choices = bandsForSeat(bands, item.category);
+    const band = choices.find((b) => b.id === chosen.get(item.unitId)) ?? defaultBand(choices, item.category);
     return { item, band, choices };
   });
 }
 
+/** The instant estimate before a discount code: the core's own rule (src-shared/pricing), so it is what the core quotes. */
 export function basketTotals(lines: BasketLine[]): { taxMinor: number; totalMinor: number } {
-  let taxMinor = 0;
-  let totalMinor = 0;
-  for (const l of lines) {
-    if (!l.band) continue;
-    const p = priceLine(l.band);
-    taxMinor += p.taxMinor;
-    totalMinor += p.totalMinor;
-  }
+  const { taxMinor, totalMinor } = priceBands(lines.flatMap((l) => (l.band ? [l.band] : [])));
   return { taxMinor, totalMinor };
 }
 
@@ -63,11 +57,11 @@ export function Basket(p: Props) {
             >
               {choices.map((b) => (
                 <option key={b.id} value={b.id}>
-                  {b.name} {money(priceLine(b).totalMinor)}
+                  {b.name} {money(bandTotal(b))}
                 </option>
               ))}
             </select>
-            <span className="basket-price">{band ? money(priceLine(band).totalMinor) : 'no price'}</span>
+            <span className="basket-price">{band ? money(bandTotal(band)) : 'no price'}</span>
             <button type="button" className="remove" aria-label={`Give back ${item.label}`} onClick={() => p.onRemove(item.unitId)}>
               ×
             </button>

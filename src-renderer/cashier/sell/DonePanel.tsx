@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { formatMoney } from '../../format.ts';
 import { isPlainKey } from './keys.ts';
 import { PrintState } from './PrintState.tsx';
@@ -15,7 +15,9 @@ interface Props {
 
 /** The end of a sale: change to hand back (large), or the reservation reference (large). */
 export function DonePanel({ currency, done, print, retrying, onRetry, onNext }: Props) {
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!isPlainKey(e)) return;
       const key = e.key.toLowerCase();

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { formatMoney } from '../../format.ts';
 import { isPlainKey } from './keys.ts';
-import { quickTenders } from './pricing.ts';
+import { quickTenders } from './quick-tenders.ts';
 import type { Tender } from './types.ts';
 
 interface Props {
@@ -51,7 +51,9 @@ export function PayPanel({ dueMinor, currency, busy, onPay, onReserve }: Props) 
   const cash = (tenderedMinor: number) => add({ method: 'cash', amountMinor: Math.min(left, tenderedMinor), tenderedMinor });
   const byRef = (method: 'card' | 'voucher') => add({ method, amountMinor: part(), ...(reference.trim() ? { reference: reference.trim() } : {}) });
 
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!isPlainKey(e)) return;
       const key = e.key.toLowerCase();

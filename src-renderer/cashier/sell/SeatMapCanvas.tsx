@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
 import { SeatGlyph, lookWords, type SeatLook } from './SeatGlyph.tsx';
 import { isTyping } from './keys.ts';
@@ -91,7 +91,9 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
     });
   }
 
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
       if (e.key === '+' || e.key === '=') zoom(0.8);

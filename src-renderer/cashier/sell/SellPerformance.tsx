@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { dayHeading, formatMoney, formatTime } from '../../format.ts';
@@ -123,6 +123,19 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     return null;
   }
 
+  /**
+   * The tender that settles the sale pays "what is left" as the core prices it: the screen's figure
+   * is an estimate and never the amount charged. Split parts the cashier typed keep their amounts,
+   * and so does a complimentary one: what is given away is what a manager approves.
+   */
+  function restToCore(tenders: Tender[]) {
+    return tenders.map((t, i) => {
+      if (i < tenders.length - 1 || t.method === 'complimentary') return t;
+      const { amountMinor: _estimate, ...rest } = t;
+      return rest;
+    });
+  }
+
   function pay(tenders: Tender[]) {
     const problem = check();
     if (problem) return hold.setError(problem);
@@ -134,7 +147,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
           {
             holdId: state.holdId!,
             lines: saleLines,
-            payments: tenders,
+            payments: restToCore(tenders),
             ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
             ...(approval?.staffId && approval.pin ? { approval } : {}),
           },
@@ -181,13 +194,15 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     }
   }
 
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!isPlainKey(e) || done) return;
       if (e.key === 'Escape') {
         if (mode === 'reserve') setMode('basket');
         else onBack();
-      } else if (/^[1-9]$/.test(e.key) && mode === 'basket') void hold.best(Number(e.key));
+      } else if (/^[1-9]$/.test(e.key) && mode === 'basket' && map.data && bands.data) void hold.best(Number(e.key));
       else if (e.key.toLowerCase() === 'x') void hold.extend();
       else if (e.key === 'Delete') void hold.clear();
       else return;
@@ -197,8 +212,10 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (map.error) return <p className="error" role="alert">{map.error}</p>;
-  if (!map.data) return <p className="muted">Loading seat map…</p>;
+  const loadProblem = map.error ?? bands.error;
+  if (loadProblem) return <p className="error" role="alert">{loadProblem}</p>;
+  // The map waits for the price bands too: a seat taken before they came could not be paid for yet.
+  if (!map.data || !bands.data) return <p className="muted">Loading seat map…</p>;
   const p = map.data.performance;
   const gaAreas = map.data.areas.filter((a) => a.capacity > 0);
   const money = (m: number) => formatMoney(m, currency);

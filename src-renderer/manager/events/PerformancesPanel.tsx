@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, STATE_LABELS, formatDateTime, fromLocalInput, toLocalInput, useAction } from './admin-kit.tsx';
+import { DateTimeField } from '../../kit/date-fields.tsx';
+import { Feedback, STATE_LABELS, formatDateTime, useAction } from './admin-kit.tsx';
 
 type Impact = OutputOf<'performanceImpact'>;
 
@@ -94,14 +95,12 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
                 {p.sold} / {p.capacity}
               </td>
               <td>
-                <input
-                  type="datetime-local"
+                <DateTimeField
                   className="when"
-                  defaultValue={toLocalInput(p.startsAt)}
+                  at={p.startsAt}
                   aria-label={`Move the start of ${formatDateTime(p.startsAt)}`}
-                  onBlur={(e) => {
-                    const v = fromLocalInput(e.target.value);
-                    if (v !== null && v !== p.startsAt) void change(p.id, { startsAt: v });
+                  onCommit={(v) => {
+                    if (v !== null) void change(p.id, { startsAt: v });
                   }}
                   data-testid="performance-start"
                 />
@@ -111,29 +110,15 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
                 <div className="on-sale-window">
                   <label>
                     From
-                    <input
-                      type="datetime-local"
-                      className="when"
-                      defaultValue={toLocalInput(p.onSaleFrom)}
-                      aria-label="On sale from"
-                      onBlur={(e) => {
-                        const v = fromLocalInput(e.target.value);
-                        if (v !== p.onSaleFrom) void change(p.id, { onSaleFrom: v });
-                      }}
-                    />
+                    <DateTimeField className="when" at={p.onSaleFrom} aria-label="On sale from" onCommit={(v) => void change(p.id, { onSaleFrom: v })} />
                   </label>
                   <label>
                     Until
-                    <input
-                      type="datetime-local"
+                    <DateTimeField
                       className="when"
-                      defaultValue={toLocalInput(p.onSaleUntil)}
+                      at={p.onSaleUntil}
                       aria-label="On sale until (empty: until the performance starts)"
-                      title="Empty: on sale until the performance starts"
-                      onBlur={(e) => {
-                        const v = fromLocalInput(e.target.value);
-                        if (v !== p.onSaleUntil) void change(p.id, { onSaleUntil: v });
-                      }}
+                      onCommit={(v) => void change(p.id, { onSaleUntil: v })}
                       data-testid="performance-on-sale-until"
                     />
                   </label>

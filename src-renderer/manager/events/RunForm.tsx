@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
+import { DateField, TimeField } from '../../kit/date-fields.tsx';
 import { Feedback, Field, useAction } from './admin-kit.tsx';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -53,10 +54,10 @@ export function RunForm({ eventId, onCreated }: { eventId: string; onCreated(): 
           </select>
         </Field>
         <Field label="First date">
-          <input type="date" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} required data-testid="run-first" />
+          <DateField value={firstDate} onChange={setFirstDate} required data-testid="run-first" />
         </Field>
         <Field label="Last date">
-          <input type="date" value={lastDate} onChange={(e) => setLastDate(e.target.value)} required data-testid="run-last" />
+          <DateField value={lastDate} onChange={setLastDate} required data-testid="run-last" />
         </Field>
         <label className="weekdays">
           <input type="checkbox" checked={offSale} onChange={(e) => setOffSale(e.target.checked)} data-testid="run-off-sale" /> Create off sale
@@ -77,7 +78,8 @@ export function RunForm({ eventId, onCreated }: { eventId: string; onCreated(): 
                 </label>
               ))}
             </div>
-            <input type="time" value={slot.time} onChange={(e) => setSlot(i, { ...slot, time: e.target.value })} aria-label={`Time ${i + 1}`} data-testid={`run-time-${i}`} />
+            {/* On the venue's clock: the core turns each date and this time into an instant in the venue's zone. */}
+            <TimeField value={slot.time} onChange={(time) => setSlot(i, { ...slot, time })} required aria-label={`Time ${i + 1}`} data-testid={`run-time-${i}`} />
             {slots.length > 1 && (
               <button type="button" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
                 Remove

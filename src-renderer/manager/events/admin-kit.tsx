@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { venue } from '../../format.ts';
 import './admin.css';
 
 /** Runs one manager action, showing its error sentence or a short confirmation. */
@@ -50,34 +51,17 @@ export function Field({ label, children, wide }: { label: string; children: Reac
   );
 }
 
-/** Pounds-and-pence text to integer minor units; null when it is not a price. */
+/** Amount text ("32.50", "£32.50"; "32,50" where the venue's locale writes it so) to integer minor units; null when it is not a price. */
 export function parseMoney(text: string): number | null {
-  const t = text.trim().replace(/^[£$€]/, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-  return Math.round(Number(t) * 100);
+  return venue().parseMoney(text);
 }
 
+/** Minor units as an amount field's editable text, in the venue's locale. */
 export function minorToText(minor: number): string {
-  return (minor / 100).toFixed(2);
+  return venue().moneyText(minor);
 }
 
-/** An instant as the value of a datetime-local input (the browser's own time zone). */
-export function toLocalInput(ms: number | null): string {
-  if (ms === null) return '';
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function fromLocalInput(value: string): number | null {
-  if (!value) return null;
-  const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? null : ms;
-}
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-export function formatDateTime(ms: number): string {
-  return dateTime.format(ms);
-}
+// On the venue's clock and in its locale, like every other date on the screens.
+export { formatDateTime } from '../../format.ts';
 
 export const STATE_LABELS = { on_sale: 'On sale', off_sale: 'Off sale', cancelled: 'Cancelled' } as const;

@@ -3,7 +3,8 @@ import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { formatMoney } from '../../format.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, formatDateTime, fromLocalInput, parseMoney, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, formatDateTime, parseMoney, useAction } from '../events/admin-kit.tsx';
+import { DateTimeTextField, readDateTime } from '../../kit/date-fields.tsx';
 
 export function DiscountCodes({ events, currency }: { events: OutputOf<'listEvents'>; currency: string }) {
   const codes = useAsync(() => call('listDiscountCodes', {}), []);
@@ -15,7 +16,7 @@ export function DiscountCodes({ events, currency }: { events: OutputOf<'listEven
     const r = await action.run(async () => {
       const value = form.kind === 'percent' ? Math.round(Number(form.value) * 100) : parseMoney(form.value);
       if (value === null || !Number.isFinite(value) || value <= 0) throw new Error(`"${form.value}" is not a discount; type a percentage like 10 or an amount like 2.50.`);
-      const until = fromLocalInput(form.validUntil);
+      const until = readDateTime(form.validUntil, 'the end of the code');
       return call('createDiscountCode', {
         code: form.code,
         kind: form.kind,
@@ -107,7 +108,7 @@ export function DiscountCodes({ events, currency }: { events: OutputOf<'listEven
           </select>
         </Field>
         <Field label="Valid until (optional)">
-          <input type="datetime-local" value={form.validUntil} onChange={(e) => setForm({ ...form, validUntil: e.target.value })} />
+          <DateTimeTextField value={form.validUntil} onChange={(validUntil) => setForm({ ...form, validUntil })} />
         </Field>
         <Field label="Use limit (optional)">
           <input type="number" min={1} value={form.maxUses} onChange={(e) => setForm({ ...form, maxUses: e.target.value })} />

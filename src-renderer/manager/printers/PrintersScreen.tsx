@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { LayoutInfoDto } from '../../../src-shared/contract/layouts.ts';
-import type { PrinterView } from '../../../src-shared/contract/printing.ts';
+import { paperMm, type PrinterView } from '../../../src-shared/contract/printing.ts';
 import { bridge, call } from '../../transport/api.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { PrintApiPanel } from './PrintApiPanel.tsx';
@@ -41,7 +41,9 @@ export function PrintersScreen(_props: ScreenProps) {
     };
   }, []);
   // Alt+N adds a printer: the most frequent action on an empty station.
-  useEffect(() => {
+  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
+  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
@@ -114,7 +116,7 @@ export function PrintersScreen(_props: ScreenProps) {
                   <button type="button" className="printer-pick" onClick={() => setSelected(p.id)} aria-pressed={current?.id === p.id}>
                     <strong>{p.name}</strong>
                     <span className="muted">
-                      {p.type} · {p.interface} · {p.widthDots === 384 ? '58' : '80'} mm · {p.jobKinds.join(', ')}
+                      {p.type} · {p.interface} · {paperMm(p.widthDots)} mm · {p.jobKinds.join(', ')}
                     </span>
                   </button>
                   <p className="printer-status" data-testid="printer-status">

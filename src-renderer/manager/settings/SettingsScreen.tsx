@@ -71,6 +71,9 @@ export function SettingsScreen(_props: ScreenProps) {
             <Field label="Time zone">
               <input value={form.timeZone} onChange={text('timeZone')} data-testid="settings-time-zone" />
             </Field>
+            <Field label="Locale (dates, numbers, money)">
+              <input value={form.locale} onChange={text('locale')} placeholder="en-GB" data-testid="settings-locale" />
+            </Field>
             <Field label="Default tax rate (%)">
               <input
                 inputMode="decimal"

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { bridge, call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, formatDateTime, fromLocalInput, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, formatDateTime, useAction } from '../events/admin-kit.tsx';
+import { DateTimeTextField, readDateTime } from '../../kit/date-fields.tsx';
 
 export const BLOCK_NAMES = ['House seats', 'Press', 'Broken', 'Restricted view'];
 
@@ -33,9 +34,11 @@ export function BlocksPanel() {
   const toggle = (unitId: number) => setPicked(picked.includes(unitId) ? picked.filter((u) => u !== unitId) : [...picked, unitId]);
 
   async function block() {
-    const release = fromLocalInput(releaseAt);
     const r = await action.run(
-      () => call('blockSeats', { performanceId: chosen, unitIds: picked, name, ...(release !== null ? { releaseAt: release } : {}) }),
+      async () => {
+        const release = readDateTime(releaseAt, 'the release');
+        return call('blockSeats', { performanceId: chosen, unitIds: picked, name, ...(release !== null ? { releaseAt: release } : {}) });
+      },
       () => `Blocked ${picked.length} seat(s) as ${name}.`,
     );
     if (r) {
@@ -75,7 +78,7 @@ export function BlocksPanel() {
           </select>
         </Field>
         <Field label="Release automatically at (optional)">
-          <input type="datetime-local" value={releaseAt} onChange={(e) => setReleaseAt(e.target.value)} data-testid="block-release" />
+          <DateTimeTextField value={releaseAt} onChange={setReleaseAt} data-testid="block-release" />
         </Field>
         <div className="admin-actions">
           <button type="button" className="primary" disabled={picked.length === 0 || action.busy} onClick={() => void block()} data-testid="block-create">

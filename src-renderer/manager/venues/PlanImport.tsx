@@ -7,7 +7,7 @@ type Preview = OutputOf<'previewSeatingPlan'>;
 type Venue = OutputOf<'listVenues'>[number];
 
 /** Draws a parsed plan before anything is saved: what the manager sees is what the import writes. */
-export function PlanDrawing({ preview }: { preview: Preview }) {
+function PlanDrawing({ preview }: { preview: Preview }) {
   const colors = new Map(preview.categories.map((c) => [c.name, c.color]));
   return (
     <svg className="plan-preview" viewBox={`0 0 ${preview.width} ${preview.height}`} role="img" aria-label="Seating plan preview" data-testid="plan-preview">

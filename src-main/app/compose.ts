@@ -2,7 +2,7 @@ import { startPrintService } from '../print/print-service.ts';
 import { startSalesSweeper } from '../sales/engine.ts';
 import { FileSecretStore, type SecretStore } from '../sync/secret-store.ts';
 import { startSyncService } from '../sync/sync-service.ts';
-import type { BoxOffice } from './box-office.ts';
+import type { BoxOffice } from '../core/box-office.ts';
 
 export interface RunningServices {
   stop(): Promise<void>;
@@ -16,8 +16,9 @@ export interface ServiceOptions {
 /**
  * Background work that lives as long as the box office is open: the sweeper that frees expired
  * holds and reservations, the print queue and its local API, and the central sync (idle unless
- * switched on). Host mode and the Electron shell both
- * start it once after opening the box office, and stop it before the databases close.
+ * switched on). Host mode and the Electron shell both start it once after opening the box office,
+ * and stop it before the databases close. It lives here, above the domain folders, because it
+ * puts sales, print and sync together: `core/` knows none of them (eslint.config.js).
  */
 export function startServices(office: BoxOffice, options: ServiceOptions = {}): RunningServices {
   const stopSweeper = startSalesSweeper(office);

@@ -1,6 +1,9 @@
 /**
- * Order arithmetic in integer minor units. Discounts are spread over tickets so that refunding one
- * ticket returns exactly what was paid for it; tax is per band, included in or added to the price.
+ * The one pricing rule of a basket, in integer minor units, shared by the core (which charges it)
+ * and the screens (which show it before the core answers). Pure: no clock, no records, no I/O.
+ *
+ * Discounts are spread over tickets so that refunding one ticket returns exactly what was paid for
+ * it; tax is per band, included in or added to the price, rounded per ticket after the discount.
  */
 export interface PricedLineInput {
   listPriceMinor: number;
@@ -29,6 +32,13 @@ export interface PricedOrder {
   totalMinor: number;
 }
 
+/** What a price band needs to be priced: the band rows of the core and the bands a screen lists both fit. */
+export interface BandPrice {
+  priceMinor: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+}
+
 function allocateDiscounts(prices: number[], discount: Discount | null): number[] {
   if (!discount) return prices.map(() => 0);
   if (discount.kind === 'percent') {
@@ -52,6 +62,11 @@ function allocateDiscounts(prices: number[], discount: Discount | null): number[
   return shares;
 }
 
+/** The tax in a net price: the part of it when included, on top of it when added. */
+export function taxOf(netMinor: number, taxRateBp: number, taxIncluded: boolean): number {
+  return taxIncluded ? Math.round((netMinor * taxRateBp) / (10_000 + taxRateBp)) : Math.round((netMinor * taxRateBp) / 10_000);
+}
+
 export function priceOrder(inputs: PricedLineInput[], discount: Discount | null): PricedOrder {
   const discounts = allocateDiscounts(
     inputs.map((l) => l.listPriceMinor),
@@ -60,8 +75,7 @@ export function priceOrder(inputs: PricedLineInput[], discount: Discount | null)
   const lines = inputs.map((line, i): PricedLine => {
     const discountMinor = discounts[i]!;
     const net = line.listPriceMinor - discountMinor;
-    const rate = line.taxRateBp;
-    const taxMinor = line.taxIncluded ? Math.round((net * rate) / (10_000 + rate)) : Math.round((net * rate) / 10_000);
+    const taxMinor = taxOf(net, line.taxRateBp, line.taxIncluded);
     return { listPriceMinor: line.listPriceMinor, discountMinor, taxMinor, totalMinor: line.taxIncluded ? net : net + taxMinor };
   });
   const sum = (f: (l: PricedLine) => number) => lines.reduce((a, l) => a + f(l), 0);
@@ -72,4 +86,22 @@ export function priceOrder(inputs: PricedLineInput[], discount: Discount | null)
     taxMinor: sum((l) => l.taxMinor),
     totalMinor: sum((l) => l.totalMinor),
   };
+}
+
+/** A band as a line to price; a manager's override replaces the list price, never the tax rule. */
+export function lineOfBand(band: BandPrice, overrideMinor?: number): PricedLineInput {
+  return { listPriceMinor: overrideMinor ?? band.priceMinor, taxRateBp: band.taxRateBp, taxIncluded: band.taxIncluded };
+}
+
+/** A basket of bands, one per seat, with an optional discount: the figures the core charges. */
+export function priceBands(bands: BandPrice[], discount: Discount | null = null): PricedOrder {
+  return priceOrder(
+    bands.map((b) => lineOfBand(b)),
+    discount,
+  );
+}
+
+/** What one seat at this band costs the customer with no discount, tax included or added. */
+export function bandTotal(band: BandPrice): number {
+  return priceBands([band]).totalMinor;
 }

@@ -2,7 +2,7 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import type { TicketRow } from '../db/records/schema.ts';
 import { printOrder, type PrintOutcome } from '../print/print-sale.ts';
-import type { Actor } from '../sales/actor.ts';
+import type { Actor } from '../staff/actor.ts';
 import { salesFor } from '../sales/engine.ts';
 
 /**
