@@ -8,7 +8,7 @@ import { FakePrinter } from '../src-main/print/fake-printer/fake-printer.ts';
 import { PrintService } from '../src-main/print/print-service.ts';
 import { median, row, type BenchArea, type BenchRow } from './types.ts';
 import { ulid } from 'ulid';
-import { printOrder } from '../src-main/print/print-sale.ts';
+import { printOrderDocuments } from '../src-main/app/print-documents.ts';
 import { startPrintService } from '../src-main/print/print-service.ts';
 import { salesFor } from '../src-main/sales/engine.ts';
 import { seedShow } from '../test/sales/fixtures.ts';
@@ -74,7 +74,7 @@ async function firstTicketAfterSale(): Promise<number[]> {
       });
       const committed = performance.now();
       const before = fake.jobs.length;
-      await printOrder(office, sale.order.id);
+      await printOrderDocuments(office, sale.order.id);
       await fake.waitForJobs(before + 1);
       if (i >= 3) times.push(performance.now() - committed); // the first sales warm the JIT and the layout cache
       await fake.waitForJobs(before + 2);

@@ -1,13 +1,13 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import type { TicketRow } from '../db/records/schema.ts';
-import { printOrder, type PrintOutcome } from '../print/print-sale.ts';
 import type { Actor } from '../staff/actor.ts';
 import { salesFor } from '../sales/engine.ts';
+import { printOrderDocuments, type PrintOutcome } from './print-documents.ts';
 
 /**
  * Reprints tickets of one order at the counter: every copy is counted and written to the ledger by
- * the booking engine first, then the one print path prints just those tickets. The tickets are all
+ * the booking engine first, then the one print path prints just those tickets (no receipt, no drawer). The tickets are all
  * checked before the first reprint is logged, so a bad pick logs nothing.
  */
 export async function reprintTickets(office: BoxOffice, actor: Actor, orderId: string, ticketIds: string[]): Promise<{ tickets: TicketRow[]; print: PrintOutcome }> {
@@ -21,5 +21,5 @@ export async function reprintTickets(office: BoxOffice, actor: Actor, orderId: s
     if (ticket.state !== 'valid') throw new MarqueeError('CONFLICT', `The ticket for ${ticket.label} was ${ticket.state}; it cannot be reprinted.`);
   }
   const reprinted = wanted.map((ticketId) => engine.reprint(actor, { ticketId }));
-  return { tickets: reprinted, print: await printOrder(office, orderId, { reprintTicketIds: wanted }) };
+  return { tickets: reprinted, print: await printOrderDocuments(office, orderId, { reprintTicketIds: wanted }) };
 }

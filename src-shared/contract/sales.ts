@@ -346,6 +346,8 @@ export const salesProcedures = {
       tickets: z.array(IssuedTicketSchema),
       differenceMinor: MoneySchema,
       changeMinor: MoneySchema,
+      /** What printing the new tickets did: they print in the same call, like a sale's. */
+      print: PrintOutcomeSchema,
     }),
   }),
   getOrder: defineProcedure({

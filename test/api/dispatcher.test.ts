@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { createApi } from '../../src-main/api/create-api.ts';
-import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher.ts';
-import { seedStaff } from '../sales/fixtures.ts';
-import { openWindow } from '../helpers/window.ts';
+import { createDispatcher } from '../../src-main/api/dispatcher.ts';
+import { openCounter } from '../helpers/counter.ts';
 import { createHandlers } from '../../src-main/api/handlers/index.ts';
 import { SessionStore } from '../../src-main/staff/sessions.ts';
 import { procedures } from '../../src-shared/contract/index.ts';
@@ -12,12 +11,6 @@ import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-offic
 const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
 let temp: TempBoxOffice | null = null;
 
-async function signedInWindow(api: Dispatcher, box: TempBoxOffice) {
-  const people = seedStaff(box.office);
-  const window = openWindow(api);
-  await window.signIn(people.cashier.staffId, people.pins.cashier);
-  return window.ctx;
-}
 afterEach(() => {
   temp?.dispose();
   temp = null;
@@ -38,25 +31,23 @@ describe('the registration helper', () => {
   });
 
   it('refuses bad input with BAD_INPUT naming the field, and runs nothing', async () => {
-    temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
-    const ctx = await signedInWindow(api, temp);
-    const result = await api.call('getSeatMap', { performanceId: 'tonight' }, ctx);
+    const { temp: counterTemp, api, till } = await openCounter();
+    temp = counterTemp;
+    const result = await till.result('getSeatMap', { performanceId: 'tonight' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'BAD_INPUT', message: expect.stringContaining('performanceId: must be an id') },
     });
-    const extra = await api.call('getSeatMap', { performanceId: ulid(), sneaky: true }, ctx);
+    const extra = await api.call('getSeatMap', { performanceId: ulid(), sneaky: true }, till.ctx);
     expect(extra.ok).toBe(false);
     if (!extra.ok) expect(extra.error.message).toMatch(/sneaky/);
   });
 
   it('passes a MarqueeError through as {code, message}', async () => {
-    temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
-    const ctx = await signedInWindow(api, temp);
+    const counter = await openCounter();
+    temp = counter.temp;
     const id = ulid();
-    const result = await api.call('getSeatMap', { performanceId: id }, ctx);
+    const result = await counter.till.result('getSeatMap', { performanceId: id });
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `There is no performance with id ${id}.` } });
   });
 

@@ -1,6 +1,6 @@
 import type { CallContext, Dispatcher } from '../../src-main/api/dispatcher.ts';
 import type { InputOf, OutputOf, ProcedureName } from '../../src-shared/contract/index.ts';
-import type { AppError, Result } from '../../src-shared/errors.ts';
+import { MarqueeError, type AppError, type Result } from '../../src-shared/errors.ts';
 
 /**
  * One box-office window driving the contract through the real dispatcher, as a transport would:
@@ -12,7 +12,7 @@ export interface TestWindow {
   readonly stationId: string;
   /** The raw Result, for tests about refusals. */
   result<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
-  /** The value, or an Error naming the procedure, code and message. */
+  /** The value, or the refusal as a MarqueeError with the answer's code, message and details. */
   call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** The error of a call expected to fail. */
   fail<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<AppError>;
@@ -26,7 +26,7 @@ export function openWindow(api: Dispatcher, stationId = `test-window-${++windows
   const result = <K extends ProcedureName>(name: K, input: InputOf<K>) => api.call(name, input, ctx) as Promise<Result<OutputOf<K>>>;
   const call = async <K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> => {
     const r = await result(name, input);
-    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+    if (!r.ok) throw new MarqueeError(r.error.code, r.error.message, r.error.details);
     return r.value;
   };
   return {

@@ -104,7 +104,7 @@ describe('folder layers inside src-main', () => {
 
   it('keeps app/ under the transports and lets the transports call app/', async () => {
     expect(await folderProblems('src-main/app/bad.ts', importing('../api/dispatcher.ts', '../host/server.ts'))).toHaveLength(2);
-    expect(await folderProblems('src-main/app/good.ts', importing('../sales/engine.ts', '../print/print-sale.ts', '../core/box-office.ts'))).toEqual([]);
+    expect(await folderProblems('src-main/app/good.ts', importing('../sales/engine.ts', '../print/print-service.ts', '../core/box-office.ts'))).toEqual([]);
     expect(await folderProblems('src-main/api/handlers/good.ts', importing('../../app/reprint-tickets.ts', '../../sales/engine.ts'))).toEqual([]);
     expect(await folderProblems('src-main/api/bad.ts', importing('../host/server.ts'))).toHaveLength(1);
   });

@@ -4,13 +4,11 @@ import { eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarqueeError } from '../../src-shared/errors.ts';
-import { createApi } from '../../src-main/api/create-api.ts';
 import type { RecordsDb } from '../../src-main/db/open.ts';
 import { planAreas, planCategories, planSeats, seatingPlans, venues } from '../../src-main/db/records/schema.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../src-main/plans/import-plan.ts';
-import { openWindow } from '../helpers/window.ts';
+import { openCounter } from '../helpers/counter.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
-import { seedStaff } from '../sales/fixtures.ts';
 
 const FIXTURE = 'riverside-hall.seating.json';
 const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'plans', FIXTURE), 'utf8');
@@ -255,11 +253,8 @@ describe('a bad pretix plan is rejected whole', () => {
 
 describe('through the contract', () => {
   it('imports a plan and lists it, with outputs the contract accepts', async () => {
-    const api = createApi(temp.office, { checkOutput: true });
     // Importing a plan is a manager's change: sign a manager in at this (the host's own) window.
-    const people = seedStaff(temp.office);
-    const window = openWindow(api, temp.office.identity.id);
-    await window.signIn(people.manager.staffId, '2222');
+    const { till: window } = await openCounter({ office: temp.office, signedIn: 'manager' });
     const imported = await window.result('importSeatingPlan', { venueId, name: 'Main', format: 'pretix', fileName: FIXTURE, content: fixtureText });
     expect(imported).toMatchObject({ ok: true, value: { seats: 34, generalAdmissionPlaces: 50 } });
     const listed = await window.result('listVenues', {});

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ulid } from 'ulid';
-import { createApi } from '../../src-main/api/create-api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { priceBands as priceBandRows } from '../../src-main/db/records/schema.ts';
 import { salesFor } from '../../src-main/sales/engine.ts';
 import { bandsForSeat, defaultBand, priceBands, type Discount } from '../../src-shared/pricing/index.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
-import { openWindow, type TestWindow } from '../helpers/window.ts';
-import { seedAnotherPerformance, seedShow, seedStaff, type ShowFixture, type StaffFixture } from './fixtures.ts';
+import { openCounter } from '../helpers/counter.ts';
+import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
+import type { TestWindow } from '../helpers/window.ts';
+import { seedAnotherPerformance, type ShowFixture, type StaffFixture } from './fixtures.ts';
 
 /**
  * The screens show a basket's price with src-shared/pricing before the core answers; the core
@@ -22,11 +22,9 @@ let people: StaffFixture;
 let counter: TestWindow;
 
 beforeEach(async () => {
-  temp = openTempBoxOffice({ clock: new ManualClock(T0) });
-  show = seedShow(temp.office);
-  people = seedStaff(temp.office);
-  counter = openWindow(createApi(temp.office, { checkOutput: true }), temp.office.identity.id);
-  await counter.signIn(people.cashier.staffId, people.pins.cashier);
+  const opened = await openCounter({ boxOffice: { clock: new ManualClock(T0) }, show: true });
+  ({ show, people, till: counter } = opened);
+  temp = opened.temp!;
 });
 afterEach(() => temp.dispose());
 

@@ -3,15 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createApi } from '../../src-main/api/create-api.ts';
-import type { CallContext } from '../../src-main/api/dispatcher.ts';
 import { openBoxOffice, RECORDS_FILE } from '../../src-main/core/box-office.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { storageErrorWhileRunning } from '../../src-main/db/storage-errors.ts';
 import { makeTempDir } from '../helpers/temp-box-office.ts';
-import { seedShow, seedStaff } from '../sales/fixtures.ts';
+import { openCounter } from '../helpers/counter.ts';
+import { seedShow } from '../sales/fixtures.ts';
 
 /**
  * Issue #10, bad data folder: a missing, read-only, full or damaged data folder is a sentence
@@ -220,16 +219,9 @@ describe('a full disk while selling', () => {
         // Closing checkpoints; a failure there must not hide the test's own.
       }
     });
-    const show = seedShow(office);
-    const people = seedStaff(office);
-    const api = createApi(office, { checkOutput: true });
-    const ctx: CallContext = { transport: 'test', stationId: office.identity.id, peer: 'test', sessionSecret: null };
-    const signedIn = await api.call('signIn', { staffId: people.cashier.staffId, pin: people.pins.cashier }, ctx);
-    expect(signedIn.ok).toBe(true);
+    const { show, till } = await openCounter({ office, show: true, signedIn: 'cashier' });
     const unitIds = [show.unit('Stalls C-1'), show.unit('Stalls C-2')];
-    const hold = await api.call('holdSeats', { performanceId: show.performanceId, unitIds }, ctx);
-    if (!hold.ok) throw new Error(hold.error.message);
-    const holdId = (hold.value as { holdId: string }).holdId;
+    const { holdId } = await till.call('holdSeats', { performanceId: show.performanceId, unitIds });
     const sale = {
       holdId,
       lines: unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult })),
@@ -245,7 +237,7 @@ describe('a full disk while selling', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const filler = fillDisk(dataDir);
 
-    const refused = await api.call('bookSeats', sale, ctx);
+    const refused = await till.result('bookSeats', sale);
     expect(refused).toEqual({
       ok: false,
       error: {
@@ -267,7 +259,7 @@ describe('a full disk while selling', () => {
 
     // Space freed, the same request (the Sell screen's retry) sells, once.
     unlinkSync(filler);
-    const sold = await api.call('bookSeats', sale, ctx);
+    const sold = await till.result('bookSeats', sale);
     expect(sold.ok).toBe(true);
     expect(count('orders')).toBe(1);
     expect(count('tickets')).toBe(2);

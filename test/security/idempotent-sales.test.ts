@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createApi } from '../../src-main/api/create-api.ts';
 import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { salesFor } from '../../src-main/sales/engine.ts';
@@ -9,7 +8,8 @@ import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { eventually, openPrintingRig, type PrintingRig } from '../print/delivery/helpers.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow, type TestWindow } from '../helpers/window.ts';
-import { addStation, seedAnotherPerformance, seedShow, seedStaff, type ShowFixture } from '../sales/fixtures.ts';
+import { openCounter } from '../helpers/counter.ts';
+import { addStation, seedAnotherPerformance, seedShow, type ShowFixture } from '../sales/fixtures.ts';
 import type { BoxOffice } from '../../src-main/core/box-office.ts';
 import type { InputOf, OutputOf } from '../../src-shared/contract/index.ts';
 import type { Result } from '../../src-shared/errors.ts';
@@ -54,13 +54,11 @@ interface Counter {
 }
 
 async function counter(office: BoxOffice): Promise<Counter> {
-  const show = seedShow(office, { rows: 4, seatsPerRow: 8, standing: 0 });
-  const people = seedStaff(office);
-  const api = createApi(office, { checkOutput: true });
+  const { api, show, signInAs } = await openCounter({ office, show: { rows: 4, seatsPerRow: 8, standing: 0 }, signedIn: null });
   const a = openWindow(api, addStation(office, 'Window A'));
   const b = openWindow(api, addStation(office, 'Window B'));
-  await a.signIn(people.cashier.staffId, people.pins.cashier);
-  await b.signIn(people.cashier.staffId, people.pins.cashier);
+  await signInAs('cashier', a);
+  await signInAs('cashier', b);
   const events: string[] = [];
   office.bus.subscribe((event) => events.push(event));
   return { office, api, show, a, b, events };

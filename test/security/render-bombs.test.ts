@@ -7,7 +7,6 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../src-main/api/create-api.ts';
 import { sourceRoot } from '../../src-main/paths.ts';
 import { printAssets } from '../../src-main/print/print-assets.ts';
 import { EscPosWriter } from '../../src-main/print/render/escpos-writer.ts';
@@ -19,10 +18,9 @@ import { sampleData } from '../../src-main/print/render/print-data.ts';
 import { IMAGE_LIMITS, LAYOUT_LIMITS } from '../../src-main/print/render/render-limits.ts';
 import { RenderThread } from '../../src-main/print/render/render-thread.ts';
 import { checkParsedImages, guardSvg } from '../../src-main/print/render/svg-guard.ts';
-import type { InputOf, OutputOf, ProcedureName } from '../../src-shared/contract/index.ts';
-import { MarqueeError } from '../../src-shared/errors.ts';
-import { makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
-import { seedStaff } from '../sales/fixtures.ts';
+import { openCounter, type Counter } from '../helpers/counter.ts';
+import { makeTempDir } from '../helpers/temp-box-office.ts';
+import type { TestWindow } from '../helpers/window.ts';
 
 /**
  * Issue #10, "Render bombs": an SVG logo that points resvg at /dev/zero or at a local picture, an
@@ -32,26 +30,19 @@ import { seedStaff } from '../sales/fixtures.ts';
  * answering (a normal preview right after each bomb).
  */
 
-const temp = openTempBoxOffice();
+let counter: Counter;
+/** The office's own window, a manager signed in: logos and layouts are theirs. */
+let till: TestWindow;
 const scratch = makeTempDir('marquee-render-bombs-');
 afterAll(() => {
-  temp.dispose();
+  counter.dispose();
   rmSync(scratch, { recursive: true, force: true });
 });
-const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
 
 beforeAll(async () => {
-  const people = seedStaff(temp.office);
-  const signedIn = await api.call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager }, ctx);
-  expect(signedIn.ok).toBe(true);
+  counter = await openCounter({ signedIn: 'manager' });
+  till = counter.till;
 });
-
-async function call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await api.call(name, input, ctx);
-  if (!result.ok) throw new MarqueeError(result.error.code, result.error.message, result.error.details);
-  return result.value as OutputOf<K>;
-}
 
 function pngOf(width: number, height: number): Buffer {
   const png = new PNG({ width, height });
@@ -70,7 +61,7 @@ writeFileSync(localPng, pngOf(40, 40));
 const normalLogo = pngOf(64, 32);
 /** The box office still draws after a bomb: a plain logo preview answers. */
 async function stillDraws(): Promise<void> {
-  const preview = await call('previewLogo', { fileName: 'plain.png', base64: normalLogo.toString('base64'), widthDots: 128 });
+  const preview = await till.call('previewLogo', { fileName: 'plain.png', base64: normalLogo.toString('base64'), widthDots: 128 });
   expect(preview).toMatchObject({ widthDots: 128, heightDots: 64 });
 }
 
@@ -99,23 +90,23 @@ describe('SVG logos may embed pictures only as data: URLs', () => {
   it('refuses <image href="/dev/zero"> with a sentence, through previewLogo and addLogo, and saves nothing', async () => {
     const bomb = b64(svgText('<image href="/dev/zero" width="10" height="10"/>'));
     const outside = 'refers to an outside file ("/dev/zero"); logos may only embed images as data: URLs.';
-    await expect(call('previewLogo', { fileName: 'zero.svg', base64: bomb, widthDots: 576 })).rejects.toEqual(refusal('IMAGE_INVALID', outside));
-    await expect(call('addLogo', { name: 'zero', fileName: 'zero.svg', base64: bomb })).rejects.toEqual(refusal('IMAGE_INVALID', outside));
-    expect((await call('listLogos', {})).map((l) => l.name)).not.toContain('zero');
+    await expect(till.call('previewLogo', { fileName: 'zero.svg', base64: bomb, widthDots: 576 })).rejects.toEqual(refusal('IMAGE_INVALID', outside));
+    await expect(till.call('addLogo', { name: 'zero', fileName: 'zero.svg', base64: bomb })).rejects.toEqual(refusal('IMAGE_INVALID', outside));
+    expect((await till.call('listLogos', {})).map((l) => l.name)).not.toContain('zero');
     await stillDraws();
   });
 
   it.skipIf(process.platform === 'win32')('never opens the file an SVG names: a named pipe it points at gets no reader', async () => {
     const fifo = makeFifo('pipe.png');
     const svg = svgText(`<image xlink:href="${fifo}" width="10" height="10"/>`);
-    await expect(call('previewLogo', { fileName: 'pipe.svg', base64: b64(svg), widthDots: 200 })).rejects.toEqual(
+    await expect(till.call('previewLogo', { fileName: 'pipe.svg', base64: b64(svg), widthDots: 200 })).rejects.toEqual(
       refusal('IMAGE_INVALID', 'refers to an outside file'),
     );
     // A logo saved before this check existed is refused the same way when it is drawn.
-    const userLogos = join(temp.dataDir, 'logos');
+    const userLogos = join(counter.temp!.dataDir, 'logos');
     mkdirSync(userLogos, { recursive: true });
     writeFileSync(join(userLogos, 'old-pipe.svg'), svg);
-    await expect(call('previewLogo', { name: 'old-pipe', widthDots: 200 })).rejects.toEqual(refusal('IMAGE_INVALID', 'refers to an outside file'));
+    await expect(till.call('previewLogo', { name: 'old-pipe', widthDots: 200 })).rejects.toEqual(refusal('IMAGE_INVALID', 'refers to an outside file'));
     expect(fifoHasReader(fifo)).toBe(false);
     rmSync(join(userLogos, 'old-pipe.svg'));
     await stillDraws();
@@ -123,7 +114,7 @@ describe('SVG logos may embed pictures only as data: URLs', () => {
 
   it('refuses an SVG that would draw a local picture back to the caller', async () => {
     const svg = svgText(`<image href="${localPng}" width="100" height="50"/>`);
-    await expect(call('previewLogo', { fileName: 'peek.svg', base64: b64(svg), widthDots: 200 })).rejects.toEqual(
+    await expect(till.call('previewLogo', { fileName: 'peek.svg', base64: b64(svg), widthDots: 200 })).rejects.toEqual(
       refusal('IMAGE_INVALID', `refers to an outside file ("${localPng}")`),
     );
   });
@@ -185,10 +176,10 @@ describe('SVG logos may embed pictures only as data: URLs', () => {
 describe('picture sizes are worked out before anything is drawn', () => {
   it('refuses a 1 x 1000 SVG at paper width from its declared size, and the box office still draws', async () => {
     const tall = b64(svgText('<rect width="1" height="1000"/>', 'width="1" height="1000"'));
-    await expect(call('previewLogo', { fileName: 'tall.svg', base64: tall, widthDots: 576 })).rejects.toEqual(
+    await expect(till.call('previewLogo', { fileName: 'tall.svg', base64: tall, widthDots: 576 })).rejects.toEqual(
       refusal('IMAGE_INVALID', `is 576 x 576000 pixels when drawn 576 dots wide; logos may be at most ${IMAGE_LIMITS.maxSide} x ${IMAGE_LIMITS.maxSide}`),
     );
-    await expect(call('addLogo', { name: 'tall', fileName: 'tall.svg', base64: tall })).rejects.toEqual(refusal('IMAGE_INVALID', '576 x 576000'));
+    await expect(till.call('addLogo', { name: 'tall', fileName: 'tall.svg', base64: tall })).rejects.toEqual(refusal('IMAGE_INVALID', '576 x 576000'));
     await stillDraws();
     // The same from a viewBox alone.
     const viewBox = Buffer.from(svgText('<rect width="1" height="1000"/>', 'viewBox="0 0 1 1000"'));
@@ -217,13 +208,13 @@ describe('layouts have limits checked before any pixel is drawn', () => {
   it('refuses a layout with 400 QR codes as a layout problem, and the box office still previews', async () => {
     const text = layoutText(Array.from({ length: 400 }, () => qr));
     expect(() => parseLayout(text, origin)).toThrow(LayoutInvalidError);
-    const out = await call('previewLayout', { text });
+    const out = await till.call('previewLayout', { text });
     expect(out.preview).toBeNull();
     expect(out.problems[0]).toMatchObject({
       path: `elements[${LAYOUT_LIMITS.maxQrElements}]`,
       message: expect.stringContaining(`a layout may have at most ${LAYOUT_LIMITS.maxQrElements} QR codes`),
     });
-    const normal = await call('previewLayout', { layoutId: 'ticket-80mm' });
+    const normal = await till.call('previewLayout', { layoutId: 'ticket-80mm' });
     expect(normal.preview!.widthDots).toBe(576);
     await stillDraws();
   });
@@ -244,7 +235,7 @@ describe('layouts have limits checked before any pixel is drawn', () => {
     const data = { ...receipt, lines: Array.from({ length: 30 }, () => receipt.lines[0]!) };
     const thread = new RenderThread();
     try {
-      const job = { kind: 'layout-preview' as const, folders: printAssets(temp.office).logos.folders, layout, data, profile: { type: 'epson' as const, widthDots: 576, characterSet: 'PC858_EURO' } };
+      const job = { kind: 'layout-preview' as const, folders: printAssets(counter.office).logos.folders, layout, data, profile: { type: 'epson' as const, widthDots: 576, characterSet: 'PC858_EURO' } };
       await expect(thread.run(job)).rejects.toEqual(refusal('LAYOUT_INVALID', `would print 30 QR codes with this data; one document may have at most ${LAYOUT_LIMITS.maxQrCodes}`));
       const fine = await thread.run({ ...job, data: receipt });
       expect(fine.widthDots).toBe(576);

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createApi } from '../../src-main/api/create-api.ts';
 import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { resetScryptPeak, scryptCounters } from '../../src-main/staff/pin.ts';
 import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import type { AppError } from '../../src-shared/errors.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openCounter } from '../helpers/counter.ts';
+import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow, type TestWindow } from '../helpers/window.ts';
-import { addStation, seedShow, seedStaff, type StaffFixture } from '../sales/fixtures.ts';
+import { addStation, seedShow, type StaffFixture } from '../sales/fixtures.ts';
 
 /**
  * Issue #10, "PIN lock-out as denial of service": wrong PINs used to lock the member everywhere
@@ -30,11 +30,11 @@ const started = () => scryptCounters().started;
 const auditCount = (action: string) => temp.office.records.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`).n;
 const retryAfter = (error: AppError) => (error.details as { retryAfterMs: number }).retryAfterMs;
 
-beforeEach(() => {
+beforeEach(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-  temp = openTempBoxOffice({ clock });
-  people = seedStaff(temp.office);
-  api = createApi(temp.office, { checkOutput: true });
+  const counter = await openCounter({ boxOffice: { clock }, signedIn: null });
+  ({ people, api } = counter);
+  temp = counter.temp!;
 });
 afterEach(() => temp.dispose());
 

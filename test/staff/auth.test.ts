@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createApi } from '../../src-main/api/create-api.ts';
 import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { authorize, createFirstAdmin, verifyApproval, type VerifiedApprover } from '../../src-main/staff/auth.ts';
 import { scryptCounters } from '../../src-main/staff/pin.ts';
 import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
+import { openCounter } from '../helpers/counter.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow } from '../helpers/window.ts';
-import { addStation, seedShow, seedStaff, type StaffFixture } from '../sales/fixtures.ts';
+import { addStation, seedShow, type StaffFixture } from '../sales/fixtures.ts';
 
 let temp: TempBoxOffice;
 let clock: ManualClock;
@@ -27,11 +27,11 @@ async function codeOf(work: () => unknown): Promise<string> {
   return 'OK';
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-  temp = openTempBoxOffice({ clock });
-  people = seedStaff(temp.office);
-  api = createApi(temp.office, { checkOutput: true });
+  const counter = await openCounter({ boxOffice: { clock }, signedIn: null });
+  ({ people, api } = counter);
+  temp = counter.temp!;
 });
 afterEach(() => temp.dispose());
 
@@ -122,33 +122,30 @@ describe('manager approvals', () => {
 describe('through the contract', () => {
   it('refuses sales until someone signs in at the window, and checks roles and approvals in the core', async () => {
     const show = seedShow(temp.office);
-    const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
+    const till = openWindow(api, temp.office.identity.id);
     const units = [show.unit('Stalls A-1'), show.unit('Stalls A-2')];
-    const hold = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: units }, ctx);
+    const hold = await till.result('holdSeats', { performanceId: show.performanceId, unitIds: units });
     expect(hold).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await api.call('signIn', { staffId: people.cashier.staffId, pin: '1111' }, ctx)).toMatchObject({ ok: true, value: { role: 'cashier' } });
-    const held = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[0]!] }, ctx);
-    if (!held.ok) throw new Error('hold failed');
-    const blocked = await api.call('blockSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-3')], name: 'House' }, ctx);
+    expect(await till.result('signIn', { staffId: people.cashier.staffId, pin: '1111' })).toMatchObject({ ok: true, value: { role: 'cashier' } });
+    const held = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[0]!] });
+    const blocked = await till.result('blockSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-3')], name: 'House' });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const bands = await api.call('listPriceBands', { performanceId: show.performanceId }, ctx);
+    const bands = await till.result('listPriceBands', { performanceId: show.performanceId });
     expect(bands.ok && (bands.value as unknown[]).length).toBe(5);
-    const { holdId, unitIds } = held.value as { holdId: string; unitIds: number[] };
+    const { holdId, unitIds } = held;
     // A price override needs a manager's PIN typed at this window.
     const override = { holdId, lines: [{ unitId: unitIds[0]!, priceBandId: show.bands.adult, priceMinor: 1000 }], payments: [{ method: 'cash' as const, amountMinor: 1000 }] };
-    expect(await api.call('bookSeats', override, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const wrongApproval = await api.call('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '9999' } }, ctx);
+    expect(await till.result('bookSeats', override)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const wrongApproval = await till.result('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '9999' } });
     expect(wrongApproval).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const approved = await api.call('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '2222' } }, ctx);
+    const approved = await till.result('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '2222' } });
     expect(approved).toMatchObject({ ok: true, value: { order: { approvedBy: people.manager.staffId } } });
-    const hold2 = await api.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[1]!] }, ctx);
-    if (!hold2.ok) throw new Error('hold failed');
-    const second = hold2.value as { holdId: string };
-    const sold = await api.call('bookSeats', { holdId: second.holdId, lines: [{ unitId: units[1]!, priceBandId: show.bands.adult }], payments: [{ method: 'cash', amountMinor: 2500, tenderedMinor: 3000 }] }, ctx);
+    const second = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[1]!] });
+    const sold = await till.result('bookSeats', { holdId: second.holdId, lines: [{ unitId: units[1]!, priceBandId: show.bands.adult }], payments: [{ method: 'cash', amountMinor: 2500, tenderedMinor: 3000 }] });
     expect(sold).toMatchObject({ ok: true, value: { changeMinor: 500 } });
     const orderId = (sold as { value: { order: { id: string } } }).value.order.id;
-    expect(await api.call('getOrder', { orderId }, ctx)).toMatchObject({ ok: true });
-    expect(await api.call('signOut', {}, ctx)).toMatchObject({ ok: true });
-    expect(await api.call('currentStaff', {}, ctx)).toEqual({ ok: true, value: null });
+    expect(await till.result('getOrder', { orderId })).toMatchObject({ ok: true });
+    expect(await till.result('signOut', {})).toMatchObject({ ok: true });
+    expect(await till.result('currentStaff', {})).toEqual({ ok: true, value: null });
   });
 });

@@ -1,27 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../src-main/api/create-api.ts';
-import type { CallContext } from '../../src-main/api/dispatcher.ts';
 import { FileSecretStore } from '../../src-main/sync/secret-store.ts';
 import { startSyncService } from '../../src-main/sync/sync-service.ts';
 import type { SyncStatus } from '../../src-shared/contract/sync.ts';
-import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openCounter } from '../helpers/counter.ts';
 import { createCentralTestDb } from './helpers/central-db.ts';
 import { insertLedgerRows, seedReference } from './helpers/ledger-fixtures.ts';
 import { startTcpProxy } from './helpers/tcp-proxy.ts';
-import { seedStaff } from '../sales/fixtures.ts';
-import type { BoxOffice } from '../../src-main/core/box-office.ts';
-
-const ctx: CallContext = { transport: 'test', stationId: 'sync-test-window', sessionSecret: null };
-
-/** Central sync is a manager's setting: sign one in at the test's window. */
-async function signIn(office: BoxOffice, staffId: string, pin: string): Promise<void> {
-  const result = await createApi(office, { checkOutput: true }).call('signIn', { staffId, pin }, ctx);
-  if (!result.ok) throw new Error(result.error.message);
-}
-
-async function signInManager(office: BoxOffice): Promise<void> {
-  await signIn(office, seedStaff(office).manager.staffId, '2222');
-}
 
 describe('the sync service through the contract', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -30,41 +14,39 @@ describe('the sync service through the contract', () => {
   });
 
   it('is off by default and answers status without a running service', async () => {
-    const box = openTempBoxOffice();
-    cleanups.push(() => box.dispose());
-    insertLedgerRows(box.office, 3);
-    await signInManager(box.office);
-    const api = createApi(box.office, { checkOutput: true });
-    const status = await api.call('getSyncStatus', {}, ctx);
+    // Central sync is a manager's setting: one is signed in at the office's window.
+    const counter = await openCounter({ signedIn: 'manager' });
+    cleanups.push(() => counter.dispose());
+    const { till } = counter;
+    insertLedgerRows(counter.office, 3);
+    const status = await till.result('getSyncStatus', {});
     expect(status).toEqual({
       ok: true,
       value: expect.objectContaining({ enabled: false, state: 'off', pendingRows: 3, url: null, lastError: null, progress: null }),
     });
-    const configure = await api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx);
+    const configure = await till.result('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true });
     expect(configure).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED' } });
   });
 
   it('configures, pushes a backlog with progress, and pushes again after a sale', async () => {
-    const box = openTempBoxOffice();
-    cleanups.push(() => box.dispose());
+    const counter = await openCounter({ signedIn: 'manager' });
+    cleanups.push(() => counter.dispose());
     const db = await createCentralTestDb();
     cleanups.push(() => db.drop());
-    const { office } = box;
+    const { office, till } = counter;
     const ref = seedReference(office);
     insertLedgerRows(office, 2500, { performanceIds: ref.performanceIds });
-    await signInManager(office);
-    const secrets = new FileSecretStore(box.dataDir);
+    const secrets = new FileSecretStore(counter.temp!.dataDir);
     const sync = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000 });
     cleanups.push(() => sync.stop());
     expect(startSyncService(office, secrets)).toBe(sync); // one per box office
-    const api = createApi(office, { checkOutput: true });
 
     const events: SyncStatus[] = [];
     cleanups.push(office.bus.subscribe((event, payload) => {
       if (event === 'syncStatusChanged') events.push(payload as SyncStatus);
     }));
 
-    const bad = await api.call('configureSync', { url: 'mysql://root:pw@127.0.0.1/x', tls: false, enabled: true }, ctx);
+    const bad = await till.result('configureSync', { url: 'mysql://root:pw@127.0.0.1/x', tls: false, enabled: true });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/password field/) } });
 
     // Switched on but with a connection that is cut at once: it fails, then retries by itself.
@@ -74,7 +56,7 @@ describe('the sync service through the contract', () => {
     await sync.stop();
     const retrying = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000, retryBaseMs: 30, retryMaxMs: 100 });
     cleanups.push(() => retrying.stop());
-    const configured = await api.call('configureSync', { url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}`, password: '', tls: false, enabled: true }, ctx);
+    const configured = await till.result('configureSync', { url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}`, password: '', tls: false, enabled: true });
     expect(configured).toMatchObject({ ok: true, value: { enabled: true, hasPassword: true, url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}` } });
     await vi.waitFor(() => expect(retrying.status().lastError).toMatch(/was cut/), { timeout: 10_000 });
     expect(retrying.status().pendingRows).toBe(2500);
@@ -93,35 +75,33 @@ describe('the sync service through the contract', () => {
     const [n] = await db.rows<{ n: number }>('select count(*) as n from ledger_entries');
     expect(Number(n!.n)).toBe(2507);
 
-    const now = await api.call('syncNow', {}, ctx);
+    const now = await till.result('syncNow', {});
     expect(now).toMatchObject({ ok: true, value: { pendingRows: 0, lastError: null } });
-    const test = await api.call('testSyncConnection', {}, ctx);
+    const test = await till.result('testSyncConnection', {});
     expect(test).toMatchObject({ ok: true, value: { ok: true, schemaVersion: 1, message: expect.stringMatching(/up to date/) } });
 
-    const off = await api.call('configureSync', { url: null, tls: false, enabled: false }, ctx);
+    const off = await till.result('configureSync', { url: null, tls: false, enabled: false });
     expect(off).toMatchObject({ ok: true, value: { enabled: false, state: 'off', nextAttemptAt: null } });
-    expect(await api.call('syncNow', {}, ctx)).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED', message: expect.stringMatching(/switched off/) } });
+    expect(await till.result('syncNow', {})).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED', message: expect.stringMatching(/switched off/) } });
   });
 
   it('lets only a manager set up or test the central connection', async () => {
-    const box = openTempBoxOffice();
-    cleanups.push(() => box.dispose());
-    const { office } = box;
-    const people = seedStaff(office);
-    const sync = startSyncService(office, new FileSecretStore(box.dataDir));
+    const counter = await openCounter({ signedIn: null });
+    cleanups.push(() => counter.dispose());
+    const { office, till } = counter;
+    const sync = startSyncService(office, new FileSecretStore(counter.temp!.dataDir));
     cleanups.push(() => sync.stop());
-    const api = createApi(office, { checkOutput: true });
-    const nobody = await api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx);
+    const nobody = await till.result('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true });
     expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await signIn(office, people.cashier.staffId, '1111');
+    await counter.signInAs('cashier');
     for (const call of [
-      api.call('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }, ctx),
-      api.call('testSyncConnection', {}, ctx),
+      till.result('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true }),
+      till.result('testSyncConnection', {}),
     ]) {
       expect(await call).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/manager/) } });
     }
     expect(sync.status().enabled).toBe(false);
     // Every signed-in window shows sync state in its status bar.
-    expect(await api.call('getSyncStatus', {}, ctx)).toMatchObject({ ok: true });
+    expect(await till.result('getSyncStatus', {})).toMatchObject({ ok: true });
   });
 });

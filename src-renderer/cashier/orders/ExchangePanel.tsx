@@ -112,12 +112,10 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
         setChecking,
       );
       heldRef.current = null;
-      // Exchanged tickets are new tickets: they print through the same path as a sale.
-      const printed = await call('printOrder', { orderId: result.newOrder.id });
       const settle =
         result.differenceMinor > 0 ? `; took ${money(result.differenceMinor)}` : result.differenceMinor < 0 ? `; gave back ${money(-result.differenceMinor)}` : '';
       onDone(
-        `Exchanged for ${result.tickets.map((t) => t.label).join(', ')} on new order ${orderReference(result.newOrder.id)}${settle}. ${describePrint(printed, 'The new tickets')}`,
+        `Exchanged for ${result.tickets.map((t) => t.label).join(', ')} on new order ${orderReference(result.newOrder.id)}${settle}. ${describePrint(result.print, 'The new tickets')}`,
         result.newOrder.id,
       );
     } catch (err) {

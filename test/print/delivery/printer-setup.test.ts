@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi } from '../../../src-main/api/create-api.ts';
 import { printingHandlers } from '../../../src-main/api/handlers/printing.ts';
-import type { BoxOffice } from '../../../src-main/core/box-office.ts';
 import { startPrintService } from '../../../src-main/print/print-service.ts';
 import { parsePrinterAddress } from '../../../src-main/print/printers/printer-address.ts';
 import { characterSets, printerTypes, printingProcedures } from '../../../src-shared/contract/printing.ts';
 import { CharacterSet, PrinterTypes } from 'node-thermal-printer';
+import { openCounter } from '../../helpers/counter.ts';
 import { openPtyPort, ptyPortAvailable } from '../../helpers/pty-port.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../../helpers/temp-box-office.ts';
-import { seedStaff } from '../../sales/fixtures.ts';
 import { eventually, fastOptions, printerSettings, ticketBytes } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,14 +21,6 @@ function office(): TempBoxOffice {
   const service = startPrintService(temp.office, fastOptions);
   cleanups.push(() => service.stop());
   return temp;
-}
-
-/** Setting printers up is for managers: sign one in at the office's own window through the contract. */
-async function signInManager(o: BoxOffice): Promise<void> {
-  const people = seedStaff(o);
-  const ctx = { transport: 'test' as const, stationId: o.identity.id, sessionSecret: null };
-  const result = await createApi(o, { checkOutput: true }).call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager }, ctx);
-  expect(result.ok).toBe(true);
 }
 
 describe('printer setup', () => {
@@ -52,7 +42,7 @@ describe('printer setup', () => {
 
   it('says clearly that a system printer needs a driver module that is not installed', async () => {
     const { office: o } = office();
-    await signInManager(o);
+    await openCounter({ office: o, signedIn: 'manager' }); // setting printers up is for managers
     const handlers = printingHandlers(o);
     await expect(handlers.savePrinter(printerSettings({ interface: 'printer:Kiosk' }), { transport: 'test', stationId: 'test-window', sessionSecret: null })).rejects.toMatchObject({
       code: 'PRINTER_UNAVAILABLE',
@@ -84,7 +74,7 @@ describe('printer setup', () => {
 
   it('serves the contract through its handlers: add, edit, list, refuse duplicates, remove', async () => {
     const { office: o } = office();
-    await signInManager(o);
+    await openCounter({ office: o, signedIn: 'manager' }); // setting printers up is for managers
     const h = printingHandlers(o);
     const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
     const out = printingProcedures;

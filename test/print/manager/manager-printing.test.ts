@@ -1,121 +1,108 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../../src-main/api/create-api.ts';
 import { sourceAssetsDir } from '../../../src-main/paths.ts';
 import { FakePrinter } from '../../../src-main/print/fake-printer/fake-printer.ts';
 import { startPrintService } from '../../../src-main/print/print-service.ts';
 import { decodeEscPos, sampleData } from '../../../src-main/print/render/index.ts';
-import type { InputOf, ProcedureName } from '../../../src-shared/contract/index.ts';
 import type { PrinterView } from '../../../src-shared/contract/printing.ts';
-import { makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
-import { seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../../sales/fixtures.ts';
+import { openCounter, type Counter } from '../../helpers/counter.ts';
+import { makeTempDir } from '../../helpers/temp-box-office.ts';
+import type { TestWindow } from '../../helpers/window.ts';
+import type { ShowFixture } from '../../sales/fixtures.ts';
 import { fastOptions, printerSettings } from '../delivery/helpers.ts';
 
-const temp = openTempBoxOffice();
-const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
 const outDir = makeTempDir('marquee-fake-printer-');
+let counter: Counter;
+/** The office's own window; refusals are read from its raw results. */
+let till: TestWindow;
 let fake: FakePrinter;
-let people: StaffFixture;
 let show: ShowFixture;
 let printer: PrinterView;
 
-async function call<K extends ProcedureName>(name: K, input: InputOf<K>) {
-  return api.call(name, input, ctx);
-}
-async function value<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<unknown> {
-  const result = await call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
-async function signInAs(who: 'cashier' | 'manager') {
-  expect((await call('signIn', { staffId: people[who].staffId, pin: people.pins[who] })).ok).toBe(true);
-}
-
 beforeAll(async () => {
-  people = seedStaff(temp.office);
-  show = seedShow(temp.office);
+  counter = await openCounter({ show: true, signedIn: null });
+  ({ till, show } = counter);
   fake = await FakePrinter.start({ outDir });
-  startPrintService(temp.office, fastOptions);
-  await signInAs('manager');
-  printer = (await value('savePrinter', printerSettings({ interface: fake.uri }))) as PrinterView;
+  startPrintService(counter.office, fastOptions);
+  await counter.signInAs('manager');
+  printer = (await till.call('savePrinter', printerSettings({ interface: fake.uri }))) as PrinterView;
 });
 afterAll(async () => {
-  await startPrintService(temp.office).stop();
+  await startPrintService(counter.office).stop();
   await fake.stop();
-  temp.dispose();
+  counter.dispose();
   rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('manager-only printing and layout procedures', () => {
   it('refuses a cashier every procedure that changes printing, and lets them read the printers and queue', async () => {
-    const { text } = (await value('getLayoutText', { id: 'ticket-80mm' })) as { text: string };
-    await signInAs('cashier');
+    const { text } = (await till.call('getLayoutText', { id: 'ticket-80mm' })) as { text: string };
+    await counter.signInAs('cashier');
     const logo = readFileSync(join(sourceAssetsDir, 'logos/marquee-mark.png')).toString('base64');
     const attempts = [
-      call('savePrinter', printerSettings({ interface: fake.uri, name: 'Sneaky' })),
-      call('removePrinter', { printerId: printer.id }),
-      call('getPrintApiSettings', {}),
-      call('setPrintApiSettings', { port: 9999, allowLan: true }),
-      call('rotatePrintApiToken', {}),
-      call('saveLayout', { id: 'ticket-80mm', text }),
-      call('addLogo', { name: 'sneaky', fileName: 'mark.png', base64: logo }),
-      call('restoreLayout', { id: 'ticket-80mm' }),
-      call('setEventLayout', { eventId: show.eventId, layoutId: 'ticket-58mm' }),
-      call('setPriceBandLayout', { priceBandId: show.bands.adult, layoutId: 'ticket-58mm' }),
+      till.result('savePrinter', printerSettings({ interface: fake.uri, name: 'Sneaky' })),
+      till.result('removePrinter', { printerId: printer.id }),
+      till.result('getPrintApiSettings', {}),
+      till.result('setPrintApiSettings', { port: 9999, allowLan: true }),
+      till.result('rotatePrintApiToken', {}),
+      till.result('saveLayout', { id: 'ticket-80mm', text }),
+      till.result('addLogo', { name: 'sneaky', fileName: 'mark.png', base64: logo }),
+      till.result('restoreLayout', { id: 'ticket-80mm' }),
+      till.result('setEventLayout', { eventId: show.eventId, layoutId: 'ticket-58mm' }),
+      till.result('setPriceBandLayout', { priceBandId: show.bands.adult, layoutId: 'ticket-58mm' }),
       // Layouts, logos and sample prints can show sold tickets and read files: managers only too.
-      call('getLayoutText', { id: 'ticket-80mm' }),
-      call('listLayouts', {}),
-      call('previewLayout', { text }),
-      call('previewLogo', { fileName: 'mark.png', base64: logo }),
-      call('testPrint', { printerId: printer.id }),
-      call('reprintJob', { jobId: '01JCZ3Z6Y8W0000000000000AB' }),
+      till.result('getLayoutText', { id: 'ticket-80mm' }),
+      till.result('listLayouts', {}),
+      till.result('previewLayout', { text }),
+      till.result('previewLogo', { fileName: 'mark.png', base64: logo }),
+      till.result('testPrint', { printerId: printer.id }),
+      till.result('reprintJob', { jobId: '01JCZ3Z6Y8W0000000000000AB' }),
     ];
     for (const result of await Promise.all(attempts)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       if (!result.ok) expect(result.error.message).toMatch(/needs a manager; Cass Cashier is signed in as a cashier/);
     }
-    expect(((await value('listPrinters', {})) as PrinterView[]).map((p) => p.name)).toEqual(['Front desk']);
-    expect((await call('listPrintJobs', { printerId: printer.id })).ok).toBe(true);
+    expect(((await till.call('listPrinters', {})) as PrinterView[]).map((p) => p.name)).toEqual(['Front desk']);
+    expect((await till.result('listPrintJobs', { printerId: printer.id })).ok).toBe(true);
 
-    await call('signOut', {});
-    expect(await call('rotatePrintApiToken', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await signInAs('manager');
+    await till.result('signOut', {});
+    expect(await till.result('rotatePrintApiToken', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await counter.signInAs('manager');
   });
 
   it('answers a test print within the contract', async () => {
-    expect(await call('testPrint', { printerId: printer.id })).toMatchObject({ ok: true, value: { state: 'queued', lastError: null, printedAt: null } });
+    expect(await till.result('testPrint', { printerId: printer.id })).toMatchObject({ ok: true, value: { state: 'queued', lastError: null, printedAt: null } });
     await fake.waitForJobs(1);
     fake.jobs.length = 0;
   });
 
   it('keeps default layouts per printer and refuses one that prints another kind of document', async () => {
-    const saved = (await value('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: { ticket: 'ticket-58mm', receipt: 'receipt-80mm' } })) as PrinterView;
+    const saved = (await till.call('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: { ticket: 'ticket-58mm', receipt: 'receipt-80mm' } })) as PrinterView;
     expect(saved.defaultLayouts).toEqual({ ticket: 'ticket-58mm', receipt: 'receipt-80mm' });
     // Saving the settings without defaults keeps them.
-    const again = (await value('savePrinter', { ...printerSettings({ interface: fake.uri, name: 'Front desk 1' }), id: printer.id })) as PrinterView;
+    const again = (await till.call('savePrinter', { ...printerSettings({ interface: fake.uri, name: 'Front desk 1' }), id: printer.id })) as PrinterView;
     expect(again).toMatchObject({ name: 'Front desk 1', defaultLayouts: { ticket: 'ticket-58mm', receipt: 'receipt-80mm' } });
-    const wrong = await call('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: { ticket: 'receipt-80mm' } });
+    const wrong = await till.result('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: { ticket: 'receipt-80mm' } });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    await value('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: {} });
+    await till.call('savePrinter', { ...printerSettings({ interface: fake.uri }), id: printer.id, defaultLayouts: {} });
   });
 
   it('chooses ticket layouts per event and per price band', async () => {
-    expect(await call('setEventLayout', { eventId: show.eventId, layoutId: 'ticket-58mm' })).toMatchObject({ ok: true });
-    expect(await call('setPriceBandLayout', { priceBandId: show.bands.concession, layoutId: 'ticket-80mm' })).toMatchObject({ ok: true });
-    expect(await call('setEventLayout', { eventId: show.eventId, layoutId: 'receipt-80mm' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call('setEventLayout', { eventId: show.eventId, layoutId: 'no-such-layout' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const choices = (await value('listLayoutChoices', {})) as { events: Array<{ id: string; layoutId: string | null; priceBands: Array<{ id: string; layoutId: string | null }> }> };
+    expect(await till.result('setEventLayout', { eventId: show.eventId, layoutId: 'ticket-58mm' })).toMatchObject({ ok: true });
+    expect(await till.result('setPriceBandLayout', { priceBandId: show.bands.concession, layoutId: 'ticket-80mm' })).toMatchObject({ ok: true });
+    expect(await till.result('setEventLayout', { eventId: show.eventId, layoutId: 'receipt-80mm' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await till.result('setEventLayout', { eventId: show.eventId, layoutId: 'no-such-layout' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const choices = (await till.call('listLayoutChoices', {})) as { events: Array<{ id: string; layoutId: string | null; priceBands: Array<{ id: string; layoutId: string | null }> }> };
     const event = choices.events.find((e) => e.id === show.eventId)!;
     expect(event.layoutId).toBe('ticket-58mm');
     expect(event.priceBands.find((b) => b.id === show.bands.concession)?.layoutId).toBe('ticket-80mm');
     expect(event.priceBands.find((b) => b.id === show.bands.adult)?.layoutId).toBeNull();
-    expect(await call('setPriceBandLayout', { priceBandId: show.bands.concession, layoutId: null })).toMatchObject({ ok: true, value: { layoutId: null } });
+    expect(await till.result('setPriceBandLayout', { priceBandId: show.bands.concession, layoutId: null })).toMatchObject({ ok: true, value: { layoutId: null } });
   });
 
   it('prints a layout saved on the screen on the very next job, and the built-in again once restored', async () => {
-    const service = startPrintService(temp.office);
+    const service = startPrintService(counter.office);
     // The built-in prints the seat inverted at double size; the edit adds a plain double-height line.
     const seatLine = (bytes: Buffer) =>
       decodeEscPos(bytes).ops.flatMap((op) => (op.op === 'text' ? op.runs : [])).find((r) => r.text === 'Stalls F-14');
@@ -125,27 +112,27 @@ describe('manager-only printing and layout procedures', () => {
     };
     const before = await printTicket(1);
 
-    const { text } = (await value('getLayoutText', { id: 'ticket-80mm' })) as { text: string };
+    const { text } = (await till.call('getLayoutText', { id: 'ticket-80mm' })) as { text: string };
     const layout = JSON.parse(text) as { elements: Array<Record<string, unknown>> };
     layout.elements.push({ type: 'text', text: '{seat.label}', size: 'double-height' });
-    const saved = await value('saveLayout', { id: 'ticket-80mm', text: JSON.stringify(layout, null, 2) });
+    const saved = await till.call('saveLayout', { id: 'ticket-80mm', text: JSON.stringify(layout, null, 2) });
     expect(saved).toMatchObject({ source: 'user', overridesBuiltin: true });
 
     const after = await printTicket(2);
     expect(seatLine(before)).toBeUndefined();
     expect(seatLine(after)?.style).toMatchObject({ width: 1, height: 2 });
 
-    expect(await value('restoreLayout', { id: 'ticket-80mm' })).toMatchObject({ source: 'builtin', overridesBuiltin: false });
-    expect(await call('restoreLayout', { id: 'ticket-80mm' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await till.call('restoreLayout', { id: 'ticket-80mm' })).toMatchObject({ source: 'builtin', overridesBuiltin: false });
+    expect(await till.result('restoreLayout', { id: 'ticket-80mm' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const restored = await printTicket(3);
     expect(seatLine(restored)).toBeUndefined();
   });
 
   it('lists the placeholders a ticket and a receipt can use', async () => {
-    const ticket = (await value('layoutFields', { kind: 'ticket' })) as { fields: Array<{ name: string; type: string }> };
+    const ticket = (await till.call('layoutFields', { kind: 'ticket' })) as { fields: Array<{ name: string; type: string }> };
     expect(ticket.fields).toContainEqual({ name: 'seat.label', type: 'text' });
     expect(ticket.fields).toContainEqual({ name: 'price', type: 'money' });
-    const receipt = (await value('layoutFields', { kind: 'receipt' })) as { lists: Array<{ name: string; item: string }> };
+    const receipt = (await till.call('layoutFields', { kind: 'receipt' })) as { lists: Array<{ name: string; item: string }> };
     expect(receipt.lists.map((l) => l.name)).toEqual(['lines', 'taxLines', 'payments', 'discounts', 'footerLines']);
   });
 });

@@ -1,52 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../../src-main/api/create-api.ts';
 import { orderPrintData } from '../../../src-main/print/order-print-data.ts';
 import { printAssets } from '../../../src-main/print/print-assets.ts';
 import { decodeEscPos, decodedTextLines, renderDocument } from '../../../src-main/print/render/index.ts';
-import type { InputOf, OutputOf, ProcedureName } from '../../../src-shared/contract/index.ts';
-import { MarqueeError } from '../../../src-shared/errors.ts';
-import { openTempBoxOffice } from '../../helpers/temp-box-office.ts';
-import { seedShow, seedStaff, type ShowFixture } from '../../sales/fixtures.ts';
+import type { OutputOf } from '../../../src-shared/contract/index.ts';
+import { openCounter, type Counter } from '../../helpers/counter.ts';
+import type { TestWindow } from '../../helpers/window.ts';
+import type { ShowFixture } from '../../sales/fixtures.ts';
 import { epson } from '../render/helpers.ts';
 
-const temp = openTempBoxOffice();
-afterAll(() => temp.dispose());
-const api = createApi(temp.office, { checkOutput: true });
-const ctx = { transport: 'test' as const, stationId: temp.office.identity.id, sessionSecret: null };
-
-async function call<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await api.call(name, input, ctx);
-  if (!result.ok) throw new MarqueeError(result.error.code, result.error.message, result.error.details);
-  return result.value as OutputOf<K>;
-}
-
+let counter: Counter;
+afterAll(() => counter.dispose());
+let till: TestWindow;
 let show: ShowFixture;
 beforeAll(async () => {
-  show = seedShow(temp.office);
-  const people = seedStaff(temp.office);
-  await call('signIn', { staffId: people.manager.staffId, pin: people.pins.manager });
+  counter = await openCounter({ show: true, signedIn: 'manager' });
+  ({ till, show } = counter);
 });
 
 /** Two adult seats (£25.00 each) sold through the engine, optionally with a discount code. */
 async function sellTwo(seats: [string, string], discountCode?: string): Promise<OutputOf<'bookSeats'>> {
-  const hold = await call('holdSeats', { performanceId: show.performanceId, unitIds: seats.map((s) => show.unit(s)) });
+  const hold = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: seats.map((s) => show.unit(s)) });
   const lines = hold.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult }));
   const amountMinor = discountCode ? 4500 : 5000;
-  return call('bookSeats', { holdId: hold.holdId, lines, payments: [{ method: 'card', amountMinor }], ...(discountCode ? { discountCode } : {}) });
+  return till.call('bookSeats', { holdId: hold.holdId, lines, payments: [{ method: 'card', amountMinor }], ...(discountCode ? { discountCode } : {}) });
 }
 
 /** The receipt exactly as the built-in 80 mm layout prints it, decoded back to text lines. */
 async function receiptLines(orderId: string): Promise<string[]> {
-  const { layouts, logos } = printAssets(temp.office);
-  const bytes = await renderDocument(layouts.get('receipt-80mm'), orderPrintData(temp.office, orderId).receipt, epson(576), logos);
+  const { layouts, logos } = printAssets(counter.office);
+  const bytes = await renderDocument(layouts.get('receipt-80mm'), orderPrintData(counter.office, orderId).receipt, epson(576), logos);
   return decodedTextLines(decodeEscPos(bytes)).map((l) => l.trim());
 }
 
 describe('receipt extras', () => {
   it("prints the invoice footer saved in Settings, line by line, at the receipt's end", async () => {
-    await call('updateSettings', { changes: { invoiceFooter: 'Refunds up to 48 hours before curtain.\nCharity no. 1098765' } });
+    await till.call('updateSettings', { changes: { invoiceFooter: 'Refunds up to 48 hours before curtain.\nCharity no. 1098765' } });
     const sale = await sellTwo(['Stalls A-1', 'Stalls A-2']);
-    expect(orderPrintData(temp.office, sale.order.id).receipt.footerLines).toEqual([
+    expect(orderPrintData(counter.office, sale.order.id).receipt.footerLines).toEqual([
       { text: 'Refunds up to 48 hours before curtain.' },
       { text: 'Charity no. 1098765' },
     ]);
@@ -57,18 +47,18 @@ describe('receipt extras', () => {
   });
 
   it('prints nothing extra when the footer is empty', async () => {
-    await call('updateSettings', { changes: { invoiceFooter: '  ' } });
+    await till.call('updateSettings', { changes: { invoiceFooter: '  ' } });
     const sale = await sellTwo(['Stalls A-3', 'Stalls A-4']);
-    expect(orderPrintData(temp.office, sale.order.id).receipt.footerLines).toEqual([]);
+    expect(orderPrintData(counter.office, sale.order.id).receipt.footerLines).toEqual([]);
     const lines = await receiptLines(sale.order.id);
     expect(lines.slice(lines.indexOf('Thank you - enjoy the show!') + 1).filter((l) => l !== '')).toEqual([]);
   });
 
   it('prints the discount code and what it took off when the order used one', async () => {
-    await call('createDiscountCode', { code: 'fiver', kind: 'fixed', value: 500 });
+    await till.call('createDiscountCode', { code: 'fiver', kind: 'fixed', value: 500 });
     const sale = await sellTwo(['Stalls B-1', 'Stalls B-2'], 'FIVER');
     expect(sale.order.totalMinor).toBe(4500);
-    const receipt = orderPrintData(temp.office, sale.order.id).receipt;
+    const receipt = orderPrintData(counter.office, sale.order.id).receipt;
     expect(receipt.discounts).toEqual([{ code: 'FIVER', amount: 500 }]);
     expect(receipt.order.discount).toBe(500);
     const discountLine = (await receiptLines(sale.order.id)).find((l) => l.startsWith('Discount'));
@@ -77,7 +67,7 @@ describe('receipt extras', () => {
 
   it('prints no discount line for an order without a code', async () => {
     const sale = await sellTwo(['Stalls B-3', 'Stalls B-4']);
-    expect(orderPrintData(temp.office, sale.order.id).receipt.discounts).toEqual([]);
+    expect(orderPrintData(counter.office, sale.order.id).receipt.discounts).toEqual([]);
     expect((await receiptLines(sale.order.id)).some((l) => l.startsWith('Discount'))).toBe(false);
   });
 });
