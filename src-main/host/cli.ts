@@ -6,7 +6,8 @@ import { isFreshInstallation, loadDemo } from '../demo/load-demo.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../paths.ts';
 import { parseHostCli } from './cli-options.ts';
 import { startHostServer } from './server.ts';
-import { namesForHost, prepareHostTls, type HostTls } from './tls.ts';
+import { prepareHostTls, type HostTls } from './tls.ts';
+import { namesForHost } from './client-address.ts';
 import { startServices } from '../app/compose.ts';
 import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
 

@@ -1,10 +1,13 @@
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 
 /** Loopback, as a client's remote address shows it (IPv4, IPv6, and IPv4 on a dual-stack socket). */
 const LOCAL_CLIENT_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
 /** Addresses a listening host may be given without --lan. */
 export const LOOPBACK_LISTEN = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The loopback names every host answers to and every certificate carries. */
+export const LOOPBACK_NAMES: readonly string[] = ['localhost', '127.0.0.1', '::1'];
 
 /** Listening on every interface: the names it answers to are then every address this computer has. */
 export const WILDCARD_LISTEN = new Set(['0.0.0.0', '::', '']);
@@ -24,4 +27,29 @@ export function thisComputersAddresses(): string[] {
     }
   }
   return addresses;
+}
+
+/**
+ * The names a host started on `host` answers to, and so the names its certificate carries (one
+ * list, so the two cannot drift apart): the address itself, or, for an all-interfaces address,
+ * this computer's network addresses and its name; always the loopback names.
+ */
+export function namesForHost(host: string, extra: readonly string[] = []): string[] {
+  const names = new Set<string>(LOOPBACK_NAMES);
+  if (WILDCARD_LISTEN.has(host)) {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const entry of list ?? []) {
+        // Link-local IPv6 needs a zone id that a certificate cannot carry.
+        if (!entry.internal && !entry.address.startsWith('fe80:')) names.add(entry.address);
+      }
+    }
+    const machine = hostname().toLowerCase();
+    // What other computers on the venue network may call it, mDNS included.
+    names.add(machine);
+    names.add(`${machine}.local`);
+  } else {
+    names.add(host.toLowerCase());
+  }
+  for (const name of extra) names.add(name.toLowerCase());
+  return [...names].sort();
 }

@@ -2,7 +2,6 @@ import { X509Certificate } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { API_PREFIX, REGISTER_PATH } from '../../src-shared/http-bridge.ts';
 import { createApi } from '../api/create-api.ts';
@@ -14,7 +13,7 @@ import { PairedWindows } from '../windows/paired-windows.ts';
 import { WindowRegistration, type RegistrationLimits } from '../windows/window-registration.ts';
 import { sendError, sendJson } from './answers.ts';
 import { handleApiCall } from './api-route.ts';
-import { LOOPBACK_LISTEN, thisComputersAddresses, WILDCARD_LISTEN } from './client-address.ts';
+import { LOOPBACK_LISTEN, namesForHost, thisComputersAddresses, WILDCARD_LISTEN } from './client-address.ts';
 import { createEventSockets } from './event-sockets.ts';
 import { handleRegistration } from './register-route.ts';
 import { serveStatic } from './static-files.ts';
@@ -47,17 +46,6 @@ export interface HostServer {
   /** SHA-256 fingerprint of the TLS certificate, or null over plain HTTP. */
   fingerprint: string | null;
   close(): Promise<void>;
-}
-
-/** The names this host answers to: what it listens on, or every address of this computer when it listens on all. */
-function answeringNames(host: string, extra: readonly string[]): string[] {
-  const names = [...extra];
-  if (!WILDCARD_LISTEN.has(host)) return [...names, host];
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) names.push(address.address);
-  }
-  const machine = hostname().toLowerCase();
-  return [...names, machine, `${machine}.local`];
 }
 
 function fingerprintOf(cert: string | Buffer): string {
@@ -140,7 +128,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
   const { port } = server.address() as AddressInfo;
   const scheme = options.tls ? 'https' : 'http';
-  check = createHostCheck({ names: answeringNames(host, options.names ?? []), port, scheme });
+  check = createHostCheck({ names: namesForHost(host, options.names), port, scheme });
   const shownHost = WILDCARD_LISTEN.has(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `${scheme}://${shownHost}:${port}`,

@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { X509Certificate, createPrivateKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { hostname, networkInterfaces } from 'node:os';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { MarqueeError } from '../../src-shared/errors.ts';
+import { LOOPBACK_NAMES as ALWAYS } from './client-address.ts';
 
 /*
  * Host mode on the venue network speaks only HTTPS and WSS: a PIN or a session secret sent in clear
@@ -47,36 +47,10 @@ const VALID_DAYS = 397;
 /** Renewed this long before it runs out, so a show night never meets an expired certificate. */
 const RENEW_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ALWAYS = ['localhost', '127.0.0.1', '::1'];
-const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
 export const TLS_DIR = 'tls';
 export const CERT_FILE = 'host-cert.pem';
 export const KEY_FILE = 'host-key.pem';
-
-/**
- * The names a certificate must carry for a host started on `host`: the address itself, or, for an
- * all-interfaces address, this computer's network addresses and its name; always the loopback names.
- */
-export function namesForHost(host: string, extra: string[] = []): string[] {
-  const names = new Set<string>(ALWAYS);
-  if (WILDCARD.has(host)) {
-    for (const list of Object.values(networkInterfaces())) {
-      for (const entry of list ?? []) {
-        // Link-local IPv6 needs a zone id that a certificate cannot carry.
-        if (!entry.internal && !entry.address.startsWith('fe80:')) names.add(entry.address);
-      }
-    }
-    const machine = hostname().toLowerCase();
-    // What other computers on the venue network may call it, mDNS included (the same list the server answers to).
-    names.add(machine);
-    names.add(`${machine}.local`);
-  } else {
-    names.add(host.toLowerCase());
-  }
-  for (const name of extra) names.add(name.toLowerCase());
-  return [...names].sort();
-}
 
 /** Node's X509Certificate already writes the SHA-256 fingerprint as AA:BB:…; uppercase to be sure. */
 export function fingerprintOf(certPem: string): string {

@@ -11,7 +11,8 @@ import type { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
-import { CERT_FILE, KEY_FILE, TLS_DIR, namesForHost, namesInCertificate, prepareHostTls } from '../../src-main/host/tls.ts';
+import { CERT_FILE, KEY_FILE, TLS_DIR, namesInCertificate, prepareHostTls } from '../../src-main/host/tls.ts';
+import { namesForHost } from '../../src-main/host/client-address.ts';
 import { sourceRoot } from '../../src-main/paths.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
