@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../src-main/api/create-api.ts';
+import { composeBoxOffice } from '../src-main/app/compose.ts';
 import type { CallContext } from '../src-main/api/dispatcher.ts';
 import { openBoxOffice } from '../src-main/core/box-office.ts';
 import { loadDemo } from '../src-main/demo/load-demo.ts';
@@ -23,7 +24,7 @@ export const accessBench: BenchArea = {
     const office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'bench' });
     try {
       loadDemo(office.records, { now: Date.now() });
-      const api = createApi(office, { checkOutput: false });
+      const api = createApi(composeBoxOffice(office, { sweeper: false, sync: false, print: { api: false } }), { checkOutput: false });
       const db = office.records.$client;
       const cashier = (db.prepare("select id from staff where name = 'Priya Shah'").get() as { id: string }).id;
       const ctx: CallContext = { transport: 'test', stationId: 'bench-window', peer: 'bench', sessionSecret: null };

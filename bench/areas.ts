@@ -8,6 +8,8 @@ import { bookingBench } from './booking.ts';
 import { cashierUiBench } from './cashier-ui.ts';
 import { ordersBench } from './orders.ts';
 import { accessBench } from './access.ts';
+import { backupBench } from './backup.ts';
+import { cashUpBench } from './cash-up.ts';
 
 /** Each area adds itself here: bench/<area>.ts exporting a BenchArea. */
-export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench, accessBench];
+export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench, accessBench, backupBench, cashUpBench];

@@ -1,7 +1,7 @@
 import { getSeatMap } from '../src-main/catalog/seat-map.ts';
 import { createPerformance } from '../src-main/catalog/create-performance.ts';
 import type { Actor } from '../src-main/staff/actor.ts';
-import { salesFor } from '../src-main/sales/engine.ts';
+import { SalesEngine } from '../src-main/sales/engine.ts';
 import { newId } from '../src-main/sales/ids.ts';
 import { openTempBoxOffice } from '../test/helpers/temp-box-office.ts';
 import { seedShow } from '../test/sales/fixtures.ts';
@@ -34,7 +34,7 @@ export const bookingBench: BenchArea = {
       const { office } = temp;
       const db = office.records.$client;
       const show = seedShow(office, { rows: 40, seatsPerRow: 50, standing: 0 });
-      const engine = salesFor(office);
+      const engine = new SalesEngine(office);
       const actor: Actor = { stationId: office.identity.id, staffId: newId(), role: 'cashier' };
 
       db.exec(`CREATE TABLE bench_units (id INTEGER PRIMARY KEY, state TEXT NOT NULL, hold_id TEXT);

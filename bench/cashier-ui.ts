@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { openBoxOffice } from '../src-main/core/box-office.ts';
 import { seatingPlans } from '../src-main/db/records/schema.ts';
 import { sourceMigrationsRoot, sourceRoot } from '../src-main/paths.ts';
-import { launchChromium, signIn } from '../test/e2e/fixtures.ts';
+import { launchChromium, signIn } from '../test/e2e/browser.ts';
+import { runHostCli } from '../test/helpers/host-cli.ts';
 import { seedShow, seedStaff } from '../test/sales/fixtures.ts';
 import { median, row, type BenchArea } from './types.ts';
 
@@ -31,31 +32,10 @@ function seedBigHouse(dataDir: string): void {
 }
 
 async function startHostOn(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(sourceRoot, 'src-main/host/cli.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: sourceRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host mode did not start:\n${out}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Open (http:\/\/\S+) in a browser/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const run = await runHostCli(['--data-dir', dataDir], /Open (http:\/\/\S+) in a browser/, 60_000);
+  const url = /Open (http:\/\/\S+) in a browser/.exec(run.output)?.[1];
+  if (!url) throw new Error(`host mode did not start:\n${run.output}`);
+  return { url, stop: () => run.stop() };
 }
 
 /** Performance list → seat map, timed in the page from the click to the frame after 2,000 seats are in. */

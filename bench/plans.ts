@@ -1,33 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monotonicFactory, ulid } from 'ulid';
-import { openBoxOffice, type BoxOffice } from '../src-main/core/box-office.ts';
+import type { BoxOffice } from '../src-main/core/box-office.ts';
 import { venues } from '../src-main/db/records/schema.ts';
 import { loadDemo } from '../src-main/demo/load-demo.ts';
-import { sourceAssetsDir, sourceMigrationsRoot } from '../src-main/paths.ts';
+import { sourceAssetsDir } from '../src-main/paths.ts';
 import { importSeatingPlan } from '../src-main/plans/import-plan.ts';
 import { hashPin } from '../src-main/staff/pin.ts';
+import { timeOnce, withBenchOffice } from './bench-office.ts';
 import { median, row, type BenchArea, type BenchRow } from './types.ts';
 
 const RUNS = 7;
-
-function withOffice<T>(fn: (office: BoxOffice) => T): T {
-  const dataDir = mkdtempSync(join(tmpdir(), 'marquee-bench-plans-'));
-  const office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'bench' });
-  try {
-    return fn(office);
-  } finally {
-    office.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 /** The least any importer must do: parse the text and insert one row a seat with a prepared statement. */
 function rawImport(office: BoxOffice, content: string): void {
@@ -53,15 +36,15 @@ export const plansBench: BenchArea = {
     const demoTimes: number[] = [];
     const pinTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      withOffice((office) => {
+      withBenchOffice('plans', (office) => {
         const venueId = ulid();
         office.records.insert(venues).values({ id: venueId, name: 'Bench' }).run();
-        importTimes.push(time(() => importSeatingPlan(office.records, { venueId, name: 'Bench', format: 'pretix', fileName: 'lyric.json', content })));
+        importTimes.push(timeOnce(() => importSeatingPlan(office.records, { venueId, name: 'Bench', format: 'pretix', fileName: 'lyric.json', content })));
       });
-      withOffice((office) => rawTimes.push(time(() => rawImport(office, content))));
-      withOffice((office) => demoTimes.push(time(() => loadDemo(office.records, { now: Date.now() }))));
+      withBenchOffice('plans', (office) => rawTimes.push(timeOnce(() => rawImport(office, content))));
+      withBenchOffice('plans', (office) => demoTimes.push(timeOnce(() => loadDemo(office.records, { now: Date.now() }))));
       // The demo hashes three PINs with scrypt: a cost it cannot avoid.
-      pinTimes.push(time(() => [1, 2, 3].forEach(() => hashPin('1234'))));
+      pinTimes.push(timeOnce(() => [1, 2, 3].forEach(() => hashPin('1234'))));
     }
     return [
       row('import 614-seat pretix plan', median(importTimes), 'ms', median(rawTimes), 'ratio <= 6 (validation, ranks, areas)', (_v, r) => r <= 6),

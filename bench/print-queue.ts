@@ -9,8 +9,7 @@ import { PrintService } from '../src-main/print/print-service.ts';
 import { median, row, type BenchArea, type BenchRow } from './types.ts';
 import { ulid } from 'ulid';
 import { printOrderDocuments } from '../src-main/app/print-documents.ts';
-import { startPrintService } from '../src-main/print/print-service.ts';
-import { salesFor } from '../src-main/sales/engine.ts';
+import { composeBoxOffice } from '../src-main/app/compose.ts';
 import { seedShow } from '../test/sales/fixtures.ts';
 
 const TICKETS = 100;
@@ -49,7 +48,8 @@ async function firstTicketAfterSale(): Promise<number[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'marquee-bench-sale-print-'));
   const office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'bench' });
   const fake = await FakePrinter.start();
-  const service = startPrintService(office, { api: false });
+  const boxOffice = composeBoxOffice(office, { sweeper: false, sync: false, print: { api: false } });
+  const service = boxOffice.printing;
   try {
     await service.savePrinter({
       name: 'Counter',
@@ -61,7 +61,7 @@ async function firstTicketAfterSale(): Promise<number[]> {
       drawerPin: null,
     });
     const show = seedShow(office, { rows: 10, seatsPerRow: 20, standing: 0 });
-    const engine = salesFor(office);
+    const engine = boxOffice.engine();
     const actor = { stationId: office.identity.id, staffId: ulid(), role: 'cashier' as const };
     const seats = engine.availability(show.performanceId).map(([id]) => id);
     const times: number[] = [];
@@ -74,14 +74,14 @@ async function firstTicketAfterSale(): Promise<number[]> {
       });
       const committed = performance.now();
       const before = fake.jobs.length;
-      await printOrderDocuments(office, sale.order.id);
+      await printOrderDocuments(boxOffice, sale.order.id);
       await fake.waitForJobs(before + 1);
       if (i >= 3) times.push(performance.now() - committed); // the first sales warm the JIT and the layout cache
       await fake.waitForJobs(before + 2);
     }
     return times;
   } finally {
-    await service.stop();
+    await boxOffice.stop();
     await fake.stop();
     office.close();
     rmSync(dataDir, { recursive: true, force: true });

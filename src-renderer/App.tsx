@@ -8,6 +8,8 @@ import { canSee, type ScreenDef } from './shell/screen-def.ts';
 import { useSession } from './shell/session.ts';
 import { SignIn } from './shell/SignIn.tsx';
 import { transportKind } from './transport/api.ts';
+import { LostRecordsOffer } from './manager/backups/LostRecordsOffer.tsx';
+import { RestoreWatch } from './manager/backups/RestoreWatch.tsx';
 
 const allScreens = [...cashierScreens, ...managerScreens];
 
@@ -74,6 +76,7 @@ function Counter() {
         </span>
         {staff && (
           <>
+            <RestoreWatch />
             <span data-testid="signed-in-staff">{staff.name}</span>
             <button type="button" className="lock" onClick={() => void session.signOut()} data-testid="lock">
               Lock <kbd>Alt+L</kbd>
@@ -87,7 +90,7 @@ function Counter() {
       {session.error && <p className="error" role="alert">{session.error}</p>}
       <main>
         {station && !staff && station.isEmpty && (
-          <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} firstStart={<FirstAdmin onSignedIn={() => session.refresh()} />} />
+          <PerformanceList onOpen={() => undefined} isEmpty onDemoLoaded={session.refresh} firstStart={<><LostRecordsOffer /><FirstAdmin onSignedIn={() => session.refresh()} /></>} />
         )}
         {station && !staff && !station.isEmpty && <SignIn stationName={station.stationName} notice={session.ended} onSignedIn={() => session.refresh()} />}
         {station && staff && screen && <screen.component station={station} staff={staff} go={setScreenId} />}

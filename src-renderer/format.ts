@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../src-shared/contract/common.ts';
 import { isValidLocale, isValidTimeZone, wallClock, zonedInstant } from '../src-shared/zoned-time.ts';
+import { formatMinor, moneyFieldText, readMoney, type MoneyLimits, type MoneyReading } from './kit/money.ts';
 
 /**
  * Every date, time, number and amount a screen shows or reads goes through here, on the venue's wall
@@ -52,6 +53,8 @@ export interface VenueFormat {
   dayStart(date: string): number;
   /** Amount text ("32.50", "£32.50", "32,50" in de-DE) to integer minor units; null if not an amount. */
   parseMoney(text: string): number | null;
+  /** The same reading with the sentence saying why it is not an amount (kit/money.ts, the one parser). */
+  readMoney(text: string, limits?: MoneyLimits): MoneyReading;
   /** Minor units as an amount field's editable text ("32.50", "32,50"). */
   moneyText(minor: number): string;
 }
@@ -78,8 +81,6 @@ export function venueFormat(clock: VenueClock): VenueFormat {
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const whenFormat = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const numberFormat = new Intl.NumberFormat(locale);
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
-  const decimal = numberFormat.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   const { order, separator } = dateOrder(locale);
   const datePattern = order.map((p) => PATTERN[p]).join(separator);
 
@@ -127,14 +128,8 @@ export function venueFormat(clock: VenueClock): VenueFormat {
     },
     dateTime: (ms) => dateTimeFormat.format(ms),
     when: (ms) => whenFormat.format(ms),
-    money(minor, inCurrency = currency) {
-      let f = moneyFormats.get(inCurrency);
-      if (!f) {
-        f = new Intl.NumberFormat(locale, { style: 'currency', currency: inCurrency });
-        moneyFormats.set(inCurrency, f);
-      }
-      return f.format(minor / 100);
-    },
+    // Minor units per the currency's own digits: 3250 is £32.50 but ¥3,250.
+    money: (minor, inCurrency = currency) => formatMinor(minor, { locale, currency: inCurrency }),
     number: (n) => numberFormat.format(n),
     datePattern,
     dateTimePattern: `${datePattern} hh:mm`,
@@ -161,12 +156,11 @@ export function venueFormat(clock: VenueClock): VenueFormat {
     dateOf: (ms) => wallClock(ms, timeZone).date,
     dayStart: (date) => zonedInstant(date, '00:00', timeZone),
     parseMoney(text) {
-      // The symbol may stand before or after the amount ("£32.50", "32,50 €"); the locale's decimal mark or a point.
-      const t = text.trim().replace(/^[^\d]+|[^\d]+$/g, '').replace(decimal, '.');
-      if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-      return Math.round(Number(t) * 100);
+      const reading = readMoney(text, { locale, currency });
+      return reading.ok ? reading.minor : null;
     },
-    moneyText: (minor) => (minor / 100).toFixed(2).replace('.', decimal),
+    readMoney: (text, limits) => readMoney(text, { locale, currency }, limits),
+    moneyText: (minor) => moneyFieldText(minor, { locale, currency }),
   };
   return format;
 }

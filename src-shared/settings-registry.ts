@@ -54,6 +54,19 @@ export const settingsRegistry = {
     changedBy: 'manager',
   }),
   'tax.defaultIncluded': define({ field: 'defaultTaxIncluded', label: 'whether prices include tax', type: z.boolean(), default: true, changedBy: 'manager' }),
+  // Printed on every receipt and refund slip: a VAT receipt names the seller's VAT number and company.
+  'venue.taxNumber': define({ field: 'taxNumber', label: 'the VAT number', type: z.string().max(40, 'a VAT number is at most 40 characters'), default: '', changedBy: 'manager' }),
+  'company.legalName': define({ field: 'companyName', label: "the company's legal name", type: z.string().max(120), default: '', changedBy: 'manager' }),
+  'company.address': define({ field: 'companyAddress', label: "the company's registered address", type: z.string().max(200), default: '', changedBy: 'manager' }),
+  'company.number': define({ field: 'companyNumber', label: 'the company number', type: z.string().max(40), default: '', changedBy: 'manager' }),
+  /** What a reprint does to the ticket's code: keep it valid, or issue a new code that voids the old one at check-in. */
+  'tickets.reprintCode': define({
+    field: 'reprintCode',
+    label: 'what a reprint does to the ticket code',
+    type: z.enum(['keep', 'replace']),
+    default: 'keep',
+    changedBy: 'manager',
+  }),
   'invoice.footer': define({ field: 'invoiceFooter', label: 'the invoice footer', type: z.string(), default: '', changedBy: 'manager' }),
   'holds.minutes': define({ field: 'holdMinutes', label: 'the hold time', type: whole('the hold time').min(1).max(120), default: 10, changedBy: 'manager' }),
   'reservations.deadlineHours': define({
@@ -88,9 +101,25 @@ export const settingsRegistry = {
     changedBy: 'manager',
   }),
 
+  /** Whether a window needs an open shift to sell: for cash (the default; card-only windows sell without), always, or never. */
+  'shifts.required': define({
+    field: 'shiftRequired',
+    label: 'whether selling needs an open shift',
+    type: z.enum(['cash', 'always', 'never']),
+    default: 'cash',
+    changedBy: 'manager',
+  }),
+  /** A cash-up difference larger than this (either way) needs a manager's PIN and a reason. */
+  'cashUp.varianceLimitMinor': define({
+    field: 'cashUpVarianceLimitMinor',
+    label: 'the cash-up difference allowed without a manager',
+    type: whole('the cash-up difference').min(0),
+    default: 500,
+    changedBy: 'manager',
+  }),
+
   // Kept by the box office itself or set up once; not on the Settings screen.
   'venue.doorsMinutes': define({ field: null, label: 'how long before curtain the doors open', type: whole('the doors time').min(0), default: 30, changedBy: 'system' }),
-  'venue.taxNumber': define({ field: null, label: 'the tax number', type: z.string(), default: '', changedBy: 'system' }),
   // How every screen writes dates, numbers and money and reads typed dates (checked against Intl in src-main/admin/settings.ts).
   'venue.locale': define({ field: 'locale', label: 'the venue locale', type: z.string().min(2).max(35), default: 'en-GB', changedBy: 'manager' }),
   'tax.name': define({ field: null, label: 'the name of the tax', type: z.string(), default: 'VAT', changedBy: 'system' }),
@@ -103,6 +132,14 @@ export const settingsRegistry = {
   }),
   'demo.loaded': define({ field: null, label: 'the demo marker', type: z.boolean(), default: false, changedBy: 'system' }),
   'installation.id': define({ field: null, label: "the installation's id", type: z.string().nullable(), default: null, changedBy: 'system' }),
+  // Backups (docs/backups.md): changed on Manage → Backups, not on the Settings screen.
+  'backups.everyHours': define({ field: null, label: 'how often to back up while selling', type: whole('the hours between backups').min(0).max(24), default: 4, changedBy: 'manager' }),
+  'backups.nightlyAfterMinutes': define({ field: null, label: "the nightly backup's delay after the last performance", type: whole('the delay').min(0).max(720), default: 240, changedBy: 'manager' }),
+  'backups.keepToday': define({ field: null, label: "today's copies to keep", type: whole('the copies to keep').min(1).max(100), default: 6, changedBy: 'manager' }),
+  'backups.keepDaily': define({ field: null, label: 'the daily copies to keep', type: whole('the copies to keep').min(0).max(366), default: 14, changedBy: 'manager' }),
+  'backups.keepWeekly': define({ field: null, label: 'the weekly copies to keep', type: whole('the copies to keep').min(0).max(260), default: 8, changedBy: 'manager' }),
+  'backups.keepMonthly': define({ field: null, label: 'the monthly copies to keep', type: whole('the copies to keep').min(0).max(240), default: 12, changedBy: 'manager' }),
+  'backups.secondFolder': define({ field: null, label: 'the second backup folder', type: z.string().max(1000), default: '', changedBy: 'manager' }),
   /** The installation's secret for ticket codes (base64); '' until the first ticket creates it. */
   'tickets.secret': define({ field: null, label: 'the ticket secret', type: z.string(), default: '', changedBy: 'system' }),
 };

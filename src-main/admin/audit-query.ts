@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { readSetting } from '../core/settings.ts';
 import type { RecordsDb } from '../db/open.ts';
+import { describeAudit, type MoneyWords } from './audit-words.ts';
 
 export interface AuditQuery {
   staffId?: string | undefined;
@@ -32,7 +34,7 @@ interface RawEntry {
  */
 export function queryAuditLog(records: RecordsDb, q: AuditQuery) {
   const both = sql`
-    select 'ledger' as source, l.seq as seq, l.at as at, l.kind as kind, l.staff_id as staffId, null as approvedBy,
+    select 'ledger' as source, l.seq as seq, l.at as at, l.kind as kind, l.staff_id as staffId, json_extract(l.payload, '$.approvedBy') as approvedBy,
            l.station_id as stationId, l.performance_id as performanceId, l.order_id as orderId, l.payload as body
       from ledger l
     union all
@@ -59,34 +61,24 @@ export function queryAuditLog(records: RecordsDb, q: AuditQuery) {
   const kinds = records
     .all<{ kind: string }>(sql`select distinct kind from ledger union select distinct action from audit_log order by 1`)
     .map((r) => r.kind);
+  const money = moneyWords(records);
   return {
-    entries: rows.map(({ body, ...row }) => ({ ...row, summary: summarise(row.source, body) })),
+    entries: rows.map(({ body, ...row }) => ({ ...row, summary: describeAudit({ ...row, body: parsed(body) }, money) })),
     kinds,
   };
 }
 
-/** A line a manager can read: seat and money counts for the ledger, the details for the audit log. */
-function summarise(source: 'ledger' | 'audit', body: string): string {
-  let parsed: Record<string, unknown>;
+function moneyWords(records: RecordsDb): MoneyWords {
+  const format = new Intl.NumberFormat(readSetting(records, 'venue.locale'), { style: 'currency', currency: readSetting(records, 'currency') });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return (minor) => format.format(minor / 10 ** digits);
+}
+
+function parsed(body: string): Record<string, unknown> {
   try {
-    parsed = JSON.parse(body) as Record<string, unknown>;
+    const value: unknown = JSON.parse(body);
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   } catch {
-    return '';
+    return {};
   }
-  if (source === 'ledger') {
-    const rows = (parsed.rows ?? {}) as Record<string, unknown[]>;
-    const parts: string[] = [];
-    if (rows.units?.length) parts.push(`${rows.units.length} seat(s)`);
-    const order = rows.orders?.[rows.orders.length - 1] as { totalMinor?: number; customerName?: string | null } | undefined;
-    if (order?.customerName) parts.push(order.customerName);
-    const block = rows.blocks?.[0] as { name?: string } | undefined;
-    if (block?.name) parts.push(block.name);
-    const reservation = rows.reservations?.[0] as { reference?: string; customerName?: string } | undefined;
-    if (reservation?.reference) parts.push(`ref ${reservation.reference} ${reservation.customerName ?? ''}`.trim());
-    return parts.join(' · ');
-  }
-  return Object.entries(parsed)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(' · ');
 }

@@ -13,6 +13,12 @@ import { recordAudit } from './audit-trail.ts';
 /** Children before parents, so foreign keys hold at every step. Settings and stations stay. */
 const WIPED_TABLES = [
   'sale_requests',
+  // The till's rows go with the sales they count (src-main/db/records/shift-tables.ts).
+  'ledger_takings',
+  'cash_movements',
+  'z_reports',
+  'receipt_numbers',
+  'shifts',
   'units',
   'tickets',
   'payments',
@@ -27,6 +33,7 @@ const WIPED_TABLES = [
   'price_bands',
   'performances',
   'events',
+  'plan_focus',
   'plan_seats',
   'plan_areas',
   'plan_categories',

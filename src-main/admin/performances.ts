@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { MarqueeError } from '../../src-shared/errors.ts';
+import { requirePricesToSell } from '../catalog/on-sale-rules.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { orders, performances, reservations, seatingPlans, venues } from '../db/records/schema.ts';
 import type { Actor } from '../staff/actor.ts';
@@ -117,6 +118,7 @@ export function updatePerformance(
       if (from !== null && until !== null && until <= from) {
         throw new MarqueeError('BAD_INPUT', 'The on-sale window closes before it opens; the "until" time must be after the "from" time.');
       }
+      if (set.state === 'on_sale' && before.state !== 'on_sale') requirePricesToSell(records, before.eventId, before.planId);
       records.update(performances).set(set).where(eq(performances.id, performanceId)).run();
       const action = set.state === 'cancelled' && before.state !== 'cancelled' ? 'performance.cancelled' : 'performance.edited';
       recordAudit(records, now, actor, action, { performanceId, before: pick(before, set), after: set });

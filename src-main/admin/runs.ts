@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { createPerformance } from '../catalog/create-performance.ts';
+import { requirePricesToSell } from '../catalog/on-sale-rules.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { events, seatingPlans } from '../db/records/schema.ts';
 import type { Actor } from '../staff/actor.ts';
@@ -63,6 +64,7 @@ export function createRun(records: RecordsDb, actor: Actor, now: number, input: 
       if (!event) throw new MarqueeError('NOT_FOUND', `There is no event with id ${input.eventId}.`);
       const plan = records.select({ id: seatingPlans.id }).from(seatingPlans).where(eq(seatingPlans.id, input.planId)).get();
       if (!plan) throw new MarqueeError('NOT_FOUND', `There is no seating plan with id ${input.planId}.`);
+      if (input.state === 'on_sale') requirePricesToSell(records, input.eventId, input.planId);
       const performanceIds = startsAt.map(
         (at) => createPerformance(records, { eventId: input.eventId, planId: input.planId, startsAt: at, onSaleFrom: input.onSaleFrom, state: input.state }).id,
       );

@@ -31,6 +31,7 @@ export function previewSeatingPlan(input: { format: 'pretix' | 'csv'; fileName: 
     areas: plan.areas.map((a) => ({ name: a.name, x: a.x, y: a.y, width: a.width, height: a.height, shape: a.shape, color: a.color, capacity: a.capacity })),
     zones: summary.zones,
     generalAdmissionPlaces: summary.generalAdmissionPlaces,
+    focus: summary.focus,
   };
 }
 

@@ -100,7 +100,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (refused) return failure(refused);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return failure({ code: 'BAD_INPUT', message: `Invalid request to ${name}: ${describeIssues(parsed.error)}` });
+      return failure({ code: 'BAD_INPUT', message: describeIssues(parsed.error) });
     }
     try {
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;

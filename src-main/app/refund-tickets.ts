@@ -1,20 +1,25 @@
 import type { SalesEngine } from '../sales/engine.ts';
 import type { Actor } from '../staff/actor.ts';
-import type { Counter } from './counter.ts';
+import { cashChangesHands, type Counter } from './counter.ts';
+import type { PrintOutcome } from './print-documents.ts';
+import { printRefundSlip } from './refund-slip.ts';
 
 type RefundArgs = Parameters<SalesEngine['refund']>[1];
 
 /**
- * A refund at the counter: the engine cancels the tickets, returns the seats to sale and records
- * the money handed back. Nothing prints yet.
- *
- * Still to come here, in this one function (not in the handler or the screen):
- * - the refund slip (its own issue): build it with printOrderDocuments' document set and submit
- *   it through `counter.prints.after`, so a replay prints no second slip;
- * - the drawer for a cash refund: the print queue pulses the drawer only ahead of a job set with
- *   paper in it, so the pulse goes out with the refund slip (`openDrawer: input.method === 'cash'`).
+ * A refund at the counter, in one call: the engine cancels the tickets, returns the seats to sale
+ * and records the money handed back (committed first: a print problem never undoes it), then the
+ * refund slip prints on the receipt printer, with the drawer pulse ahead of it when cash goes
+ * back. Through `counter.prints`, so a replayed request prints no second slip and opens no drawer.
  */
-export function refundTickets(counter: Counter, who: Actor, input: RefundArgs, asked: object) {
+export async function refundTickets(counter: Counter, who: Actor, input: RefundArgs, asked: object) {
   const result = counter.engine().refund(who, input, asked);
-  return { order: result.order, refundedMinor: result.refundedMinor, unitIds: result.unitIds };
+  const openDrawer = result.refundedMinor > 0 && cashChangesHands([input.method]);
+  const print: PrintOutcome = await counter.prints.after(who, input.idempotencyKey, result, SLIP_PRINTED_BEFORE, () =>
+    printRefundSlip(counter, 'order.refunded', result.order.id, { openDrawer }),
+  );
+  return { order: result.order, refundedMinor: result.refundedMinor, unitIds: result.unitIds, print };
 }
+
+const SLIP_PRINTED_BEFORE =
+  'The refund slip went to the printer when this refund first went through, so it is not printed again (nor the drawer opened).';

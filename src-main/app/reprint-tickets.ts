@@ -1,8 +1,7 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
-import type { BoxOffice } from '../core/box-office.ts';
 import type { TicketRow } from '../db/records/schema.ts';
 import type { Actor } from '../staff/actor.ts';
-import { salesFor } from '../sales/engine.ts';
+import type { Counter } from './counter.ts';
 import { printOrderDocuments, type PrintOutcome } from './print-documents.ts';
 
 /**
@@ -10,8 +9,8 @@ import { printOrderDocuments, type PrintOutcome } from './print-documents.ts';
  * the booking engine first, then the one print path prints just those tickets (no receipt, no drawer). The tickets are all
  * checked before the first reprint is logged, so a bad pick logs nothing.
  */
-export async function reprintTickets(office: BoxOffice, actor: Actor, orderId: string, ticketIds: string[]): Promise<{ tickets: TicketRow[]; print: PrintOutcome }> {
-  const engine = salesFor(office);
+export async function reprintTickets(counter: Counter, actor: Actor, orderId: string, ticketIds: string[]): Promise<{ tickets: TicketRow[]; print: PrintOutcome }> {
+  const engine = counter.engine();
   const { tickets } = engine.getOrder(orderId);
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const wanted = [...new Set(ticketIds)];
@@ -21,5 +20,5 @@ export async function reprintTickets(office: BoxOffice, actor: Actor, orderId: s
     if (ticket.state !== 'valid') throw new MarqueeError('CONFLICT', `The ticket for ${ticket.label} was ${ticket.state}; it cannot be reprinted.`);
   }
   const reprinted = wanted.map((ticketId) => engine.reprint(actor, { ticketId }));
-  return { tickets: reprinted, print: await printOrderDocuments(office, orderId, { reprintTicketIds: wanted }) };
+  return { tickets: reprinted, print: await printOrderDocuments(counter, orderId, { reprintTicketIds: wanted }) };
 }

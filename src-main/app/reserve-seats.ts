@@ -19,7 +19,7 @@ export async function reserveSeats(counter: Counter, who: Actor, input: ReserveA
   // The request key covers what the window asked for, not the default deadline added here.
   const reservation = counter.engine().reserveSeats(who, deadlineAt === undefined ? input : { ...input, deadlineAt }, input);
   const print = await counter.prints.after(who, input.idempotencyKey, reservation, SLIP_PRINTED_BEFORE, () =>
-    printReservationSlipDocument(counter.office, reservation.id),
+    printReservationSlipDocument(counter, reservation.id),
   );
   return { ...reservation, print };
 }

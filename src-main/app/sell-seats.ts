@@ -1,5 +1,6 @@
 import type { SalesEngine } from '../sales/engine.ts';
 import type { Actor } from '../staff/actor.ts';
+import { requireShiftForSale } from '../shifts/sell-rule.ts';
 import { cashChangesHands, type Counter } from './counter.ts';
 import { printOrderDocuments, type PrintOutcome } from './print-documents.ts';
 
@@ -13,17 +14,19 @@ type BookArgs = Parameters<SalesEngine['book']>[1];
  * went through prints nothing and opens no drawer: it answers the first sale, with what printing did then.
  */
 export async function sellSeats(counter: Counter, who: Actor, input: BookArgs, asked: object): Promise<ReturnType<SalesEngine['book']> & { print: PrintOutcome }> {
+  // No cash without an open shift of the seller's at this window (src-main/shifts/sell-rule.ts).
+  requireShiftForSale(counter.office.records, who, input.payments.map((p) => p.method));
   const sale = counter.engine().book(who, input, asked);
   const openDrawer = cashChangesHands(input.payments.map((p) => p.method));
   const print = await counter.prints.after(who, input.idempotencyKey, sale, TICKETS_PRINTED_BEFORE, () =>
-    printOrderDocuments(counter.office, sale.order.id, { openDrawer }),
+    printOrderDocuments(counter, sale.order.id, { openDrawer }),
   );
   return { ...sale, print };
 }
 
 /** The order's tickets and receipt again, after a print problem: no drawer, nothing booked. */
 export function printOrderAgain(counter: Counter, orderId: string): Promise<PrintOutcome> {
-  return printOrderDocuments(counter.office, orderId);
+  return printOrderDocuments(counter, orderId);
 }
 
 /**

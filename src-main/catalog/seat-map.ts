@@ -22,6 +22,11 @@ interface SeatRow {
   holdStationId: string | null;
 }
 
+/**
+ * The seat's short name, as the engine's labels, tickets and messages give it ("Stalls A-1"). The
+ * words form ("Stalls, row A, seat 1", src-shared/seat-label.ts) replaces it everywhere at once or
+ * nowhere: the screens compare the map's names with the engine's.
+ */
 export function seatLabel(zone: string, row: string, number: string): string {
   return `${zone} ${row}-${number}`;
 }

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createApi } from '../api/create-api.ts';
 import { openBoxOffice, type BoxOffice } from '../core/box-office.ts';
-import { startServices } from '../app/compose.ts';
+import { composeBoxOffice } from '../app/compose.ts';
+import { prepareDataFolder } from '../app/backup-at-start.ts';
 import { SafeStorageSecretStore } from '../sync/safe-storage-secret-store.ts';
-import { setFontDir } from '../print/render/font.ts';
 import { createAppLocation, isAppUrl, startUrl } from './app-location.ts';
 import { handleAppProtocol } from './app-protocol.ts';
 import { registerAppScheme } from './app-scheme.ts';
@@ -75,6 +74,7 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
 
   let office: BoxOffice;
   try {
+    await prepareDataFolder(paths.dataDir, paths.migrationsRoot, app.getVersion());
     office = openBoxOffice({
       mode: 'desktop',
       dataDir: paths.dataDir,
@@ -93,10 +93,10 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
     return;
   }
 
-  // Packaged, the assets are extraResources rather than beside the source.
-  setFontDir(join(paths.assetsDir, 'fonts'));
-  const services = startServices(office, { secrets: new SafeStorageSecretStore(safeStorage, paths.dataDir) });
-  const dispatcher = createApi(office, { checkOutput: development });
+  // Built once for every window. Packaged, the assets (layouts, logos, the printer font) are
+  // extraResources rather than beside the source: the office names them and compose hands them on.
+  const boxOffice = composeBoxOffice(office, { secrets: new SafeStorageSecretStore(safeStorage, paths.dataDir) });
+  const dispatcher = createApi(boxOffice, { checkOutput: development });
   guardSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));
   const windowContexts = new WindowContexts(office.identity.id);
@@ -123,7 +123,7 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
     shutdown = 'stopping';
     stopForwarding();
     unregister();
-    services
+    boxOffice
       .stop()
       .catch((error: unknown) => console.error('[marquee] a service did not stop cleanly', error))
       .finally(() => {

@@ -8,7 +8,8 @@ import { parseHostCli } from './cli-options.ts';
 import { startHostServer } from './server.ts';
 import { prepareHostTls, type HostTls } from './tls.ts';
 import { namesForHost } from './client-address.ts';
-import { startServices } from '../app/compose.ts';
+import { composeBoxOffice } from '../app/compose.ts';
+import { prepareDataFolder } from '../app/backup-at-start.ts';
 import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
 
 let options;
@@ -41,6 +42,8 @@ function orExit<T>(dataDir: string, step: () => T): T {
   }
 }
 
+// Before opening (which migrates): lost records are noticed, and a database about to be migrated is backed up (docs/backups.md).
+await prepareDataFolder(options.dataDir, sourceMigrationsRoot, version).catch((error: unknown) => orExit(options.dataDir, () => { throw error; }));
 const office = orExit(options.dataDir, () =>
   openBoxOffice({
     dataDir: options.dataDir,
@@ -60,14 +63,15 @@ if (options.demo) {
   }
 }
 
-const services = startServices(office);
+// Built once: every browser window this host serves shares the one engine, print queue and sync.
+const boxOffice = composeBoxOffice(office);
 let demoPrinter: DemoPrinter | null = null;
 if (options.demo) {
-  demoPrinter = await startDemoPrinter(office);
+  demoPrinter = await startDemoPrinter(office, boxOffice.printing);
   console.log(`Simulated counter printer on ${demoPrinter.printer.uri}; printed jobs go to ${demoPrinter.outDir}`);
 }
 const server = await startHostServer({
-  office,
+  boxOffice,
   host: options.host,
   port: options.port,
   rendererDir: join(sourceRoot, 'dist', 'renderer'),
@@ -94,7 +98,7 @@ if (tls) {
 }
 
 async function shutdown(): Promise<void> {
-  await services.stop();
+  await boxOffice.stop();
   await demoPrinter?.stop();
   await server.close();
   office.close();

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { API_PREFIX, REGISTER_PATH } from '../../src-shared/http-bridge.ts';
 import { createApi } from '../api/create-api.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
-import type { BoxOffice } from '../core/box-office.ts';
+import type { RunningBoxOffice } from '../app/compose.ts';
 import { createHostCheck, type HostCheck } from '../net/allowed-hosts.ts';
 import { decodePathSafely } from '../net/safe-path.ts';
 import { PairedWindows } from '../windows/paired-windows.ts';
@@ -19,7 +19,8 @@ import { handleRegistration } from './register-route.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface HostServerOptions {
-  office: BoxOffice;
+  /** The running box office (app/compose.ts): every browser window shares its engine and printing. */
+  boxOffice: RunningBoxOffice;
   host?: string;
   port?: number;
   /** Built renderer (dist/renderer); without it only the API is served. */
@@ -66,8 +67,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   if (!LOOPBACK_LISTEN.has(host) && !options.tls) {
     throw new Error(`Refusing to listen on ${host} without TLS: other computers are served over HTTPS only.`);
   }
-  const { office } = options;
-  const dispatcher = options.dispatcher ?? createApi(office, { checkOutput: process.env.NODE_ENV !== 'production' });
+  const { office } = options.boxOffice;
+  const dispatcher = options.dispatcher ?? createApi(options.boxOffice, { checkOutput: process.env.NODE_ENV !== 'production' });
   const windows = new PairedWindows(office.records, office.clock);
   const registration = new WindowRegistration(windows, office.clock, options.registrationLimits);
   const localAddresses = new Set(options.localClientAddresses ?? thisComputersAddresses());

@@ -8,6 +8,16 @@ const LABEL = `coalesce(s.zone || ' ' || s.row || '-' || s.number, a.name || ' p
 const digitsOf = (column: string) =>
   `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', '')`;
 
+/** A reservation as Collect lists it (ReservationFound), from `reservations r` with its performance and event. */
+const RESERVATIONS_FOUND = `SELECT r.id AS reservationId, r.reference AS reference, r.performance_id AS performanceId,
+              e.title AS eventTitle, p.starts_at AS startsAt, r.customer_name AS customerName,
+              r.customer_phone AS customerPhone, r.deadline_at AS deadlineAt, r.state AS state,
+              r.order_id AS orderId, r.created_at AS createdAt,
+              (SELECT count(*) FROM units u WHERE u.reservation_id = r.id AND u.state = 'reserved') AS seatCount
+       FROM reservations r
+       JOIN performances p ON p.id = r.performance_id
+       JOIN events e ON e.id = p.event_id`;
+
 function prepare(db: Database.Database) {
   return {
     // Each way of matching is its own indexed or bounded query, run only when the text can be that
@@ -36,20 +46,20 @@ function prepare(db: Database.Database) {
        LIMIT 50`,
     ),
     findReservations: db.prepare(
-      `SELECT r.id AS reservationId, r.reference AS reference, r.performance_id AS performanceId,
-              e.title AS eventTitle, p.starts_at AS startsAt, r.customer_name AS customerName,
-              r.customer_phone AS customerPhone, r.deadline_at AS deadlineAt, r.state AS state,
-              r.order_id AS orderId, r.created_at AS createdAt,
-              (SELECT count(*) FROM units u WHERE u.reservation_id = r.id AND u.state = 'reserved') AS seatCount
-       FROM reservations r
-       JOIN performances p ON p.id = r.performance_id
-       JOIN events e ON e.id = p.event_id
+      `${RESERVATIONS_FOUND}
        WHERE (@includeEnded = 1 OR r.state = 'active')
          AND (r.reference = @upper
               OR r.customer_name LIKE @like ESCAPE '\\'
               OR (@digits IS NOT NULL AND ${digitsOf('r.customer_phone')} LIKE '%' || @digits || '%'))
        ORDER BY r.state = 'active' DESC, r.created_at DESC, r.id DESC
        LIMIT 50`,
+    ),
+    // What is waiting at Collect (waiting-reservations.ts); reservations_deadline leads with state.
+    waitingReservations: db.prepare(
+      `${RESERVATIONS_FOUND}
+       WHERE r.state = 'active' AND p.starts_at >= @from AND (r.deadline_at IS NULL OR r.deadline_at > @now)
+       ORDER BY p.starts_at, coalesce(r.deadline_at, p.starts_at), r.customer_name, r.id
+       LIMIT 500`,
     ),
     order: db.prepare(
       `SELECT o.id AS id, o.reservation_id AS reservationId, coalesce(r.created_at, o.created_at) AS since

@@ -5,6 +5,7 @@ import { planSeats, seatingPlans, venues } from '../db/records/schema.ts';
 import { parseCsvPlan } from './parse-csv.ts';
 import { parsePretixPlan } from './parse-pretix.ts';
 import type { ParsedPlan } from './plan-model.ts';
+import { focusOf, manualFocus, type PlanFocus } from './rank-seats.ts';
 import { savePlan } from './save-plan.ts';
 
 export interface ImportPlanInput {
@@ -13,6 +14,8 @@ export interface ImportPlanInput {
   format: 'pretix' | 'csv';
   fileName: string;
   content: string;
+  /** Where "best" is measured from, when the manager moved it in the preview; else the stage or pitch. */
+  focus?: { x: number; y: number } | undefined;
 }
 
 export interface ImportPlanResult {
@@ -21,19 +24,21 @@ export interface ImportPlanResult {
   zones: string[];
   categories: string[];
   generalAdmissionPlaces: number;
+  focus: PlanFocus;
 }
 
 export function parsePlan(format: 'pretix' | 'csv', fileName: string, content: string): ParsedPlan {
   return format === 'pretix' ? parsePretixPlan(fileName, content) : parseCsvPlan(fileName, content);
 }
 
-export function summarisePlan(planId: string, plan: ParsedPlan): ImportPlanResult {
+export function summarisePlan(planId: string, plan: ParsedPlan, focus: PlanFocus = focusOf(plan.areas, plan.width)): ImportPlanResult {
   return {
     planId,
     seats: plan.seats.length,
     zones: [...new Set(plan.seats.map((s) => s.zone))],
     categories: plan.categories.map((c) => c.name),
     generalAdmissionPlaces: plan.areas.reduce((n, a) => n + a.capacity, 0),
+    focus,
   };
 }
 
@@ -42,8 +47,9 @@ export function importSeatingPlan(records: RecordsDb, input: ImportPlanInput): I
   const plan = parsePlan(input.format, input.fileName, input.content);
   const venue = records.select({ id: venues.id }).from(venues).where(eq(venues.id, input.venueId)).get();
   if (!venue) throw new MarqueeError('NOT_FOUND', `There is no venue with id ${input.venueId}; create the venue before importing its plan.`);
-  const planId = savePlan(records, { venueId: input.venueId, name: input.name, source: input.format, fileName: input.fileName }, plan);
-  return summarisePlan(planId, plan);
+  const focus = input.focus ? manualFocus(input.focus, plan.width, plan.height) : focusOf(plan.areas, plan.width);
+  const planId = savePlan(records, { venueId: input.venueId, name: input.name, source: input.format, fileName: input.fileName }, plan, focus);
+  return summarisePlan(planId, plan, focus);
 }
 
 export interface VenueWithPlans {

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { monotonicFactory } from 'ulid';
 import type { RecordsDb } from '../db/open.ts';
-import { planAreas, planCategories, planSeats, seatingPlans } from '../db/records/schema.ts';
+import { planAreas, planCategories, planFocus, planSeats, seatingPlans } from '../db/records/schema.ts';
 import type { ParsedPlan } from './plan-model.ts';
-import { rankSeats } from './rank-seats.ts';
+import { focusOf, rankSeats, type PlanFocus } from './rank-seats.ts';
 
 export interface PlanSource {
   venueId: string;
@@ -19,11 +19,12 @@ export interface PlanSource {
 const nextId = monotonicFactory();
 
 /**
- * Writes an already validated plan in one transaction (a savepoint when the caller already holds
+ * Writes an already validated plan, its seats ranked from `focus` (the stage or pitch unless a
+ * manager moved it), in one transaction (a savepoint when the caller already holds
  * one, as the demo loader does), so a failure leaves no half-written plan behind.
  */
-export function savePlan(records: RecordsDb, source: PlanSource, plan: ParsedPlan): string {
-  const ranks = rankSeats(plan.seats, plan.areas, plan.width);
+export function savePlan(records: RecordsDb, source: PlanSource, plan: ParsedPlan, focus: PlanFocus = focusOf(plan.areas, plan.width)): string {
+  const ranks = rankSeats(plan.seats, focus);
   return records.transaction((tx) => {
     const planId = nextId();
     tx.insert(seatingPlans)
@@ -48,6 +49,7 @@ export function savePlan(records: RecordsDb, source: PlanSource, plan: ParsedPla
         .values(plan.areas.map((a) => ({ id: nextId(), planId, ...a })))
         .run();
     }
+    tx.insert(planFocus).values({ planId, x: focus.x, y: focus.y, source: focus.source, areaName: focus.areaName }).run();
     return planId;
   });
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BoxOffice } from '../core/box-office.ts';
 import { FakePrinter } from './fake-printer/fake-printer.ts';
-import { startPrintService } from './print-service.ts';
+import type { PrintService } from './print-service.ts';
 import { listActivePrinters } from './printers/printer-store.ts';
 
 const DEMO_PRINTER_NAME = 'Counter printer (simulated)';
@@ -18,13 +18,13 @@ export interface DemoPrinter {
  * under <dataDir>/fake-printer/. A station with no printer gets it for tickets, receipts and
  * reports; one that already has it (an earlier demo run) is pointed at this run's port.
  */
-export async function startDemoPrinter(office: BoxOffice): Promise<DemoPrinter> {
+export async function startDemoPrinter(office: BoxOffice, printing: Pick<PrintService, 'savePrinter'>): Promise<DemoPrinter> {
   const outDir = join(office.dataDir, 'fake-printer');
   const printer = await FakePrinter.start({ outDir });
   const existing = listActivePrinters(office.station);
   const earlier = existing.find((p) => p.name === DEMO_PRINTER_NAME);
   if (existing.length === 0 || earlier) {
-    await startPrintService(office).savePrinter({
+    await printing.savePrinter({
       id: earlier?.id,
       name: DEMO_PRINTER_NAME,
       type: 'epson',

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { ORDER_REFERENCE_LENGTH, orderReference } from '../../src-shared/contract/orders.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
+import { sumByRate } from '../../src-shared/pricing/index.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { findOrders } from '../orders/find-orders.ts';
 import { readSetting } from '../core/settings.ts';
@@ -15,6 +16,7 @@ import {
   priceBands,
   reservations,
   staff,
+  stations,
   tickets,
   units,
   venues,
@@ -22,6 +24,7 @@ import {
 } from '../db/records/schema.ts';
 import type { ReceiptPrintData, ReservationSlipPrintData, TicketPrintData, VenuePrintData } from './render/index.ts';
 import type { TaxLine } from './render/print-data.ts';
+import { receiptNumberOf } from '../sales/receipt-numbers.ts';
 
 /** One ticket's print data and the layout its price band or event chose (null: the printer's default). */
 export interface OrderTicketPrint {
@@ -36,7 +39,7 @@ export interface OrderPrintData {
 }
 
 // Capitalised: a layout that wants "Paid by card" lower-cases them itself ({payment.method|lower}).
-const METHOD_NAMES: Record<string, string> = {
+export const METHOD_NAMES: Record<string, string> = {
   cash: 'Cash',
   card: 'Card',
   voucher: 'Voucher',
@@ -54,7 +57,7 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
   const order = records.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new MarqueeError('NOT_FOUND', `There is no order with id ${orderId}.`);
   const show = showOf(office, order.performanceId);
-  const common = commonData(office, show.venue, order.staffId, order.currency);
+  const common = commonData(office, show.venue, { staffId: order.staffId, stationId: order.stationId }, order.currency);
   const reference = orderReference(order.id);
   let ticketRows = records.select().from(tickets).where(eq(tickets.orderId, orderId)).orderBy(asc(tickets.unitId)).all();
   if (options.ticketIds) {
@@ -77,8 +80,10 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
         seat,
         priceBand: { name: t.bandName },
         price: t.totalMinor,
-        ticket: { code: t.code, id: t.id },
+        ticket: { code: t.code, id: t.id, printCount: t.printCount },
         order: { reference, soldAt: order.createdAt },
+        // The sale prints copy 1; every copy after it says REPRINT and which one it is.
+        reprints: t.printCount > 1 ? [{ count: t.printCount - 1 }] : [],
       },
       layoutId: bands.get(t.priceBandId)?.layoutId ?? show.layoutId,
     };
@@ -88,8 +93,16 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
   const receipt: ReceiptPrintData = {
     kind: 'receipt',
     ...common,
+    venue: businessVenue(office, common.venue),
+    event: { title: show.title, ageRating: show.ageRating },
+    performance: { startsAt: show.startsAt, doorsAt: show.doorsAt },
+    seats: seatsOf(ticketRows, places),
+    sellerLines: sellerLinesOf(office),
+    // Only cash gives change: a card receipt has no "Change £0.00" line.
+    changeGiven: paymentRows.some((p) => p.method === 'cash' && p.amountMinor > 0) ? [{ amount: paymentRows.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0) }] : [],
     order: {
       reference,
+      receiptNumber: String(receiptNumberOf(records.$client, order.id) ?? ''),
       soldAt: order.createdAt,
       total: order.totalMinor,
       taxTotal: order.taxMinor,
@@ -100,7 +113,8 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
     lines: receiptLines(show, ticketRows),
     discounts: discountsOf(office, order),
     taxLines: taxLines(office, ticketRows, bands),
-    payments: paymentRows.map((p) => ({ method: METHOD_NAMES[p.method] ?? p.method, amount: p.tenderedMinor ?? p.amountMinor })),
+    payments: paymentRows.map((p) => ({ method: METHOD_NAMES[p.method] ?? p.method, amount: p.tenderedMinor ?? p.amountMinor, reference: paymentReference(p) })),
+    paymentReferences: paymentRows.flatMap((p) => (paymentReference(p) ? [{ method: METHOD_NAMES[p.method] ?? p.method, reference: paymentReference(p) }] : [])),
     footerLines: footerLinesOf(office),
   };
   return { reference, tickets: ticketPrints, receipt };
@@ -138,7 +152,7 @@ export function reservationSlipPrintData(office: BoxOffice, reservationId: strin
   });
   return {
     kind: 'reservation',
-    ...commonData(office, show.venue, reservation.staffId, readSetting(records, 'currency')),
+    ...commonData(office, show.venue, { staffId: reservation.staffId, stationId: reservation.stationId }, readSetting(records, 'currency')),
     event: { title: show.title, ageRating: show.ageRating },
     performance: { startsAt: show.startsAt, doorsAt: show.doorsAt },
     reservation: {
@@ -167,7 +181,42 @@ function footerLinesOf(office: BoxOffice): ReceiptPrintData['footerLines'] {
   return footer.split(/\r?\n/).map((line) => ({ text: line.trimEnd() }));
 }
 
-interface Show {
+/**
+ * A receipt or refund slip is from the business, not the hall: a Studio or standing-area sale heads
+ * with the venue's own name and address from Settings (the hall's only when Settings has none).
+ */
+export function businessVenue(office: BoxOffice, hall: VenuePrintData): VenuePrintData {
+  return {
+    ...hall,
+    name: readSetting(office.records, 'venue.name') || hall.name,
+    address: readSetting(office.records, 'venue.address') || hall.address,
+  };
+}
+
+/** The seller's lines under the heading, the ones Settings has: a receipt never prints "VAT no." with nothing after it. */
+export function sellerLinesOf(office: BoxOffice): Array<{ text: string }> {
+  const setting = (key: 'company.legalName' | 'company.address' | 'company.number' | 'venue.taxNumber') => readSetting(office.records, key).trim();
+  const taxNumber = setting('venue.taxNumber');
+  const companyNumber = setting('company.number');
+  return [
+    setting('company.legalName'),
+    setting('company.address'),
+    companyNumber && `Company no. ${companyNumber}`,
+    taxNumber && `${readSetting(office.records, 'tax.name')} no. ${taxNumber}`,
+  ].flatMap((text) => (text ? [{ text }] : []));
+}
+
+/** A card terminal's or voucher's reference as the customer can quote it; '' for cash and exchange credit (whose reference is an order id). */
+function paymentReference(p: typeof payments.$inferSelect): string {
+  return p.method === 'card' || p.method === 'voucher' ? (p.reference ?? '').trim() : '';
+}
+
+/** The seats of these tickets as a receipt or slip lists them, with what each was paid. */
+export function seatsOf(rows: TicketRow[], places: Map<number, Place>): Array<{ label: string; priceBand: string; price: number }> {
+  return rows.map((t) => ({ label: places.get(t.unitId)?.label ?? String(t.unitId), priceBand: t.bandName, price: t.totalMinor }));
+}
+
+export interface Show {
   eventId: string;
   title: string;
   ageRating: string;
@@ -177,7 +226,7 @@ interface Show {
   venue: { name: string; address: string };
 }
 
-function showOf(office: BoxOffice, performanceId: string): Show {
+export function showOf(office: BoxOffice, performanceId: string): Show {
   const row = office.records
     .select({
       eventId: events.id,
@@ -206,22 +255,31 @@ function showOf(office: BoxOffice, performanceId: string): Show {
   };
 }
 
-function commonData(office: BoxOffice, venue: { name: string; address: string }, staffId: string | null, currency: string) {
+/**
+ * What every document prints about who and where: the hall, the company behind it (Settings), the
+ * cashier, and the window by the one name a manager gives it under Manage → Windows (the stations
+ * row), so paper, the audit log and the screen all say "Box office 2".
+ */
+export function commonData(office: BoxOffice, venue: { name: string; address: string }, by: { staffId: string | null; stationId: string }, currency: string) {
   const { records } = office;
   const venueData: VenuePrintData = {
     // The hall where the performance happens: a Studio ticket must not send people to the main house.
     name: venue.name,
     address: venue.address || readSetting(records, 'venue.address'),
     taxNumber: readSetting(records, 'venue.taxNumber'),
+    legalName: readSetting(records, 'company.legalName'),
+    companyAddress: readSetting(records, 'company.address'),
+    companyNumber: readSetting(records, 'company.number'),
     locale: readSetting(records, 'venue.locale'),
     timeZone: readSetting(records, 'venue.timeZone'),
     currency,
   };
-  const cashier = staffId ? records.select({ name: staff.name }).from(staff).where(eq(staff.id, staffId)).get() : undefined;
-  return { venue: venueData, station: { name: office.identity.name }, cashier: { name: cashier?.name ?? '' } };
+  const cashier = by.staffId ? records.select({ name: staff.name }).from(staff).where(eq(staff.id, by.staffId)).get() : undefined;
+  const station = records.select({ name: stations.name }).from(stations).where(eq(stations.id, by.stationId)).get();
+  return { venue: venueData, station: { name: station?.name ?? office.identity.name }, cashier: { name: cashier?.name ?? '' } };
 }
 
-interface Place {
+export interface Place {
   section: string;
   row: string;
   number: string;
@@ -229,7 +287,7 @@ interface Place {
 }
 
 /** Seat or general-admission place of each unit, worded as the seat map words it. */
-function placesOf(office: BoxOffice, unitIds: number[]): Map<number, Place> {
+export function placesOf(office: BoxOffice, unitIds: number[]): Map<number, Place> {
   if (unitIds.length === 0) return new Map();
   const rows = office.records
     .select({
@@ -257,13 +315,13 @@ function placesOf(office: BoxOffice, unitIds: number[]): Map<number, Place> {
   );
 }
 
-function bandsById(office: BoxOffice, ids: string[]): Map<string, PriceBandRow> {
+export function bandsById(office: BoxOffice, ids: string[]): Map<string, PriceBandRow> {
   if (ids.length === 0) return new Map();
   const rows = office.records.select().from(priceBands).where(inArray(priceBands.id, [...new Set(ids)])).all();
   return new Map(rows.map((b) => [b.id, b]));
 }
 
-type TicketRow = typeof tickets.$inferSelect;
+export type TicketRow = typeof tickets.$inferSelect;
 
 function receiptLines(show: Show, rows: TicketRow[]): ReceiptPrintData['lines'] {
   const lines = new Map<string, ReceiptPrintData['lines'][number]>();
@@ -280,17 +338,15 @@ function receiptLines(show: Show, rows: TicketRow[]): ReceiptPrintData['lines'] 
   return [...lines.values()];
 }
 
-function taxLines(office: BoxOffice, rows: TicketRow[], bands: Map<string, PriceBandRow>): TaxLine[] {
+/**
+ * The tax lines of these tickets, per rate: the tax stored on each ticket (allocated per rate over
+ * the order by src-shared/pricing) summed by its band's rate, so the lines are 20 % of the rate's
+ * figure and add up to what the tickets hold. Tax-free tickets print no line.
+ */
+export function taxLines(office: BoxOffice, rows: TicketRow[], bands: Map<string, PriceBandRow>): TaxLine[] {
   const name = readSetting(office.records, 'tax.name');
-  const byRate = new Map<number, TaxLine>();
-  for (const t of rows) {
-    const rateBp = bands.get(t.priceBandId)?.taxRateBp ?? 0;
-    if (rateBp === 0 && t.taxMinor === 0) continue;
-    const line = byRate.get(rateBp) ?? { name, rate: `${rateBp / 100}%`, net: 0, tax: 0, gross: 0 };
-    line.tax += t.taxMinor;
-    line.gross += t.totalMinor;
-    line.net = line.gross - line.tax;
-    byRate.set(rateBp, line);
-  }
-  return [...byRate.values()];
+  const byRate = sumByRate(rows.map((t) => ({ taxRateBp: bands.get(t.priceBandId)?.taxRateBp ?? 0, taxMinor: t.taxMinor, totalMinor: t.totalMinor })));
+  return byRate
+    .filter((r) => r.taxRateBp !== 0 || r.taxMinor !== 0)
+    .map((r) => ({ name, rate: `${r.taxRateBp / 100}%`, net: r.netMinor, tax: r.taxMinor, gross: r.grossMinor }));
 }

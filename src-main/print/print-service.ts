@@ -13,7 +13,7 @@ import type { LayoutJobRequest, PrintApiPort } from './api/print-api-port.ts';
 import { PrintApiServer } from './api/print-api-server.ts';
 import { readPrintApiConfig, rotatePrintApiToken, writePrintApiNetwork } from './api/print-api-settings.ts';
 import type { PrintLayouts } from './layouts-port.ts';
-import { jobKindForLayout, renderedLayouts } from './render-layouts.ts';
+import { jobKindForLayout } from './render-layouts.ts';
 import {
   findPrinter,
   listActivePrinters,
@@ -23,7 +23,7 @@ import {
 } from './printers/printer-store.ts';
 import type { Backoff } from './queue/backoff.ts';
 import { countOpenJobs, listJobRows, toJobView } from './queue/job-store.ts';
-import { PrintQueue, type JobSetRequest, type SubmittedJobSet } from './queue/print-queue.ts';
+import { PrintQueue, type DrawerOutcome, type JobSetRequest, type SubmittedJobSet } from './queue/print-queue.ts';
 import { buildTestPage } from './test-print.ts';
 import { createTransportFactory, type TransportFactory } from './transport/create-transport.ts';
 import { defaultTcpTimeouts, type TcpTimeouts } from './transport/tcp-transport.ts';
@@ -33,7 +33,7 @@ export interface PrintServiceOptions {
   transports?: TransportFactory;
   tcpTimeouts?: TcpTimeouts;
   backoff?: Backoff;
-  /** The renderer side (default: the office's layouts and logos); null prints raw ESC/POS only. */
+  /** The renderer side (the running box office's layouts and logos); null prints raw ESC/POS only. */
   layouts?: PrintLayouts | null;
   /**
    * The local print API: `false` leaves it off; `{ port: 0 }` listens on a free port without
@@ -44,7 +44,9 @@ export interface PrintServiceOptions {
 
 /**
  * Printing for one open box office: its queue, printers, test prints and the local print API.
- * One per office, started on first use; the shell (Electron or host mode) stops it on exit.
+ * The running box office (src-main/app/compose.ts) makes exactly one and hands it to every
+ * window's handlers and to the use cases; the shell (Electron or host mode) stops it on exit.
+ * The local print API server sees it only through the narrow PrintApiPort.
  */
 export class PrintService implements PrintApiPort {
   readonly queue: PrintQueue;
@@ -59,7 +61,7 @@ export class PrintService implements PrintApiPort {
     private readonly office: BoxOffice,
     options: PrintServiceOptions = {},
   ) {
-    this.layouts = options.layouts === undefined ? renderedLayouts(office) : options.layouts;
+    this.layouts = options.layouts ?? null;
     this.queue = new PrintQueue({
       station: office.station,
       clock: office.clock,
@@ -141,6 +143,11 @@ export class PrintService implements PrintApiPort {
     return this.queue.submit(request);
   }
 
+  /** The cash drawer, on its own: a cash sale opens it whatever becomes of its documents. */
+  openDrawer(): Promise<DrawerOutcome> {
+    return this.queue.openDrawer();
+  }
+
   /** Renders a layout for the printer that will print it, then queues the bytes. */
   async submitLayout(request: LayoutJobRequest): Promise<PrintJobView> {
     const set = await this.submitLayouts({ source: request.source, jobs: [request] });
@@ -204,7 +211,6 @@ export class PrintService implements PrintApiPort {
   }
 
   async stop(): Promise<void> {
-    if (services.get(this.office) === this) services.delete(this.office);
     await this.started;
     await this.api?.close();
     await this.queue.stop();
@@ -219,20 +225,4 @@ export class PrintService implements PrintApiPort {
   private toView(printer: Printer, waitingJobs: number): PrinterView {
     return { ...printer, status: this.queue.status(printer.id), waitingJobs };
   }
-}
-
-const services = new WeakMap<BoxOffice, PrintService>();
-
-/**
- * The office's print service, started on first use (queue timers and the local print API);
- * later calls return the same one, whatever options they pass. `stop()` ends it, and the next
- * call starts a fresh one.
- */
-export function startPrintService(office: BoxOffice, options: PrintServiceOptions = {}): PrintService {
-  let service = services.get(office);
-  if (!service) {
-    service = new PrintService(office, options);
-    services.set(office, service);
-  }
-  return service;
 }

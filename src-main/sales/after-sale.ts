@@ -4,12 +4,13 @@ import { orders, tickets as ticketsTable, type OrderRow, type PaymentRow, type T
 import type { Actor } from '../staff/actor.ts';
 import { issueTickets, priceLines, type IssuedTicket, type SaleLine } from './book.ts';
 import type { SalesContext } from './context.ts';
-import { requireOnSale } from './gate.ts';
+import { requireNotStarted, requireOnSale } from './gate.ts';
 import { requireLiveHold } from './holds.ts';
 import { money, refundRow, settle, type TenderInput } from './payments.ts';
 import { unitRows } from './reservations.ts';
 import { fromDriver } from './rows.ts';
 import { labelsOf } from './unit-checks.ts';
+import { takeReceiptNumber } from './receipt-numbers.ts';
 
 export type RefundMethod = 'cash' | 'card' | 'voucher';
 
@@ -119,6 +120,7 @@ export function priceExchange(ctx: SalesContext, actor: Actor, input: ExchangeIn
   const returned = returnableTickets(ctx, oldOrder.id, input.ticketIds);
   const hold = requireLiveHold(ctx, actor, input.holdId, now);
   const perf = requireOnSale(ctx, hold.performanceId, now);
+  requireNotStarted(perf, now);
   const held = unitRows(ctx.st.heldUnits.all(hold.id));
   if (held.length === 0) throw new MarqueeError('HOLD_EXPIRED', 'The hold has no seats left; choose the new seats again.');
   const { priced, bands, ordered } = priceLines(ctx, perf, held, input.lines, null);
@@ -185,7 +187,14 @@ export function exchangeTickets(
     actor,
     performanceId: perf.id,
     orderId: newOrderId,
-    rows: { orders: [back.order, newOrder], tickets: [...back.tickets, ...issued.tickets], payments: paymentRows, units: [...back.units, ...issued.units] },
+    rows: {
+      orders: [back.order, newOrder],
+      tickets: [...back.tickets, ...issued.tickets],
+      payments: paymentRows,
+      units: [...back.units, ...issued.units],
+      // The new order's receipt gets the next consecutive number, like a sale's.
+      receipt_numbers: [takeReceiptNumber(ctx.sqlite, newOrderId)],
+    },
     extra: { fromOrderId: oldOrder.id, fromPerformanceId: oldOrder.performanceId, differenceMinor: difference },
   });
   const labels = labelsOf(ctx, ordered.map((u) => u.id));

@@ -1,6 +1,7 @@
 /**
  * Best-available seating: N adjacent seats in one row with the lowest total distance rank (0 is the
- * best seat), else the best split into the fewest, best-placed runs. Pure, so it is tested alone.
+ * seat nearest the plan's focus, its stage or pitch), else the best split into the fewest,
+ * best-placed runs; standing areas by quantity (suggestPlaces). Pure, so it is tested alone.
  */
 export interface CandidateSeat {
   unitId: number;
@@ -16,6 +17,8 @@ export interface CandidateSeat {
 export interface Suggestion {
   unitIds: number[];
   adjacent: boolean;
+  /** The standing area of each unit (null for a seat), when any place comes from an area. */
+  areaIds?: (string | null)[];
 }
 
 const byPosition = (a: CandidateSeat, b: CandidateSeat) =>
@@ -86,4 +89,42 @@ export function suggestSeats(seats: CandidateSeat[], quantity: number): Suggesti
     remaining -= window.length;
   }
   return { unitIds: [...taken], adjacent: false };
+}
+
+/** A general-admission area's free places, the first few in place order (as many as could be asked for). */
+export interface CandidateArea {
+  areaId: string;
+  /** How many places are free in all. */
+  free: number;
+  /** Free places' unit ids, at most the quantity asked for. */
+  unitIds: number[];
+}
+
+/**
+ * Best available over a whole venue, seats and standing areas alike. Seats first, as a seated
+ * customer expects: together in one row, else the best split; when the seats cannot take the
+ * party, one standing area that takes it whole (the one with most room); else every free seat
+ * topped up with places from the areas with the most room. `areas` is read only when the seats
+ * cannot take the party, so a seated venue's hot path pays nothing for it.
+ */
+export function suggestPlaces(seats: CandidateSeat[], areas: () => CandidateArea[], quantity: number): Suggestion | null {
+  if (quantity < 1) return null;
+  const seated = suggestSeats(seats, quantity);
+  if (seated) return seated;
+  const standing = areas();
+  const roomy = standing.filter((a) => a.free >= quantity).sort((a, b) => b.free - a.free)[0];
+  if (roomy) return { unitIds: roomy.unitIds.slice(0, quantity), adjacent: true, areaIds: new Array<string>(quantity).fill(roomy.areaId) };
+  const freeSeats = seats.filter((s) => s.selectable);
+  const freePlaces = standing.reduce((n, a) => n + a.free, 0);
+  if (freeSeats.length + freePlaces < quantity) return null;
+  const unitIds = [...freeSeats].sort((a, b) => a.rank - b.rank).map((s) => s.unitId);
+  const areaIds: (string | null)[] = unitIds.map(() => null);
+  for (const area of [...standing].sort((a, b) => b.free - a.free)) {
+    for (const id of area.unitIds) {
+      if (unitIds.length === quantity) break;
+      unitIds.push(id);
+      areaIds.push(area.areaId);
+    }
+  }
+  return unitIds.length === quantity ? { unitIds, adjacent: false, areaIds } : null;
 }

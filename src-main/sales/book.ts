@@ -3,13 +3,14 @@ import { MarqueeError } from '../../src-shared/errors.ts';
 import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from '../staff/actor.ts';
 import { HELD_FOR_SALE_KEYS, PRICE_BAND_KEYS, type SalesContext } from './context.ts';
-import { requireOnSaleWith, type PerformanceGate } from './gate.ts';
+import { requireLateSaleConfirmed, requireOnSaleWith, type PerformanceGate } from './gate.ts';
 import { checkLiveHold } from './holds.ts';
 import { settle, type TenderInput } from './payments.ts';
 import { bandApplies, priceOrder, type Discount, type PricedOrder } from '../../src-shared/pricing/index.ts';
 import { requireReservation, type Customer } from './reservations.ts';
 import { fromDriver, objectsOf } from './rows.ts';
 import { ticketCode } from './ticket-code.ts';
+import { takeReceiptNumber } from './receipt-numbers.ts';
 import { labelsOf } from './unit-checks.ts';
 
 export interface SaleLine {
@@ -26,6 +27,8 @@ export interface BookInput {
   discountCode?: string | undefined;
   customer?: Customer | undefined;
   payments: TenderInput[];
+  /** The window confirmed selling after curtain-up (gate.ts requireLateSaleConfirmed). */
+  afterCurtainUp?: boolean | undefined;
 }
 
 export interface IssuedTicket {
@@ -217,7 +220,7 @@ function priceSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput, 'hold
   const [perf, currency] = requireOnSaleWith(ctx, performanceId, now, 'currency');
   const discountRow = input.discountCode ? findDiscount(ctx, input.discountCode, perf.eventId, now) : null;
   const { priced, bands, ordered } = priceLines(ctx, perf, sourceUnits, input.lines, discountRow);
-  return { performanceId, reservation, currency, discountRow, priced, bands, ordered };
+  return { perf, performanceId, reservation, currency, discountRow, priced, bands, ordered };
 }
 
 export interface SaleQuote {
@@ -244,7 +247,8 @@ export function quoteSale(ctx: SalesContext, actor: Actor, input: Pick<BookInput
 
 export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, approvedBy: string | null): BookResult {
   const now = ctx.clock.now();
-  const { performanceId, reservation, currency, discountRow, priced, bands, ordered } = priceSale(ctx, actor, input, now);
+  const { perf, performanceId, reservation, currency, discountRow, priced, bands, ordered } = priceSale(ctx, actor, input, now);
+  requireLateSaleConfirmed(perf, now, input.afterCurtainUp);
   const orderId = newId(now);
   const { rows: paymentRows, changeMinor } = settle(input.payments, priced.totalMinor, { orderId, actor, now, currency });
   const customer = reservation
@@ -280,6 +284,8 @@ export function bookSeats(ctx: SalesContext, actor: Actor, input: BookInput, app
     tickets: issued.tickets,
     payments: paymentRows,
     units: issued.units,
+    // The receipt's consecutive number, taken in this transaction (receipt-numbers.ts).
+    receipt_numbers: [takeReceiptNumber(ctx.sqlite, orderId)],
   };
   if (discountRow) {
     const used = ctx.st.useDiscount.get(discountRow.id);

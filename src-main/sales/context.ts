@@ -81,6 +81,13 @@ function prepareStatements(db: Database.Database) {
               (${FREE} AND (@category IS NULL OR u.category = @category)) AS selectable
        FROM units u JOIN plan_seats s ON s.id = u.seat_id WHERE u.performance_id = @performanceId`,
     ),
+    // Best available in standing areas: each area's free count and its first @quantity free places.
+    candidatePlaces: db.prepare(
+      `SELECT area_id AS areaId, id AS unitId, free FROM (
+         SELECT area_id, id, row_number() OVER (PARTITION BY area_id ORDER BY place_no) AS n, count(*) OVER (PARTITION BY area_id) AS free
+         FROM units WHERE performance_id = @performanceId AND area_id IS NOT NULL AND ${FREE} AND (@category IS NULL OR category = @category))
+       WHERE n <= @quantity ORDER BY area_id, n`,
+    ),
     availability: db.prepare(
       `SELECT id, CASE WHEN state = 'held' AND hold_expires_at <= ? THEN 'available' ELSE state END AS state
        FROM units WHERE performance_id = ?`,

@@ -294,23 +294,14 @@ export class SalesEngine {
 
 const PRUNE_SALE_REQUESTS_EVERY_MS = 3_600_000;
 
-const engines = new WeakMap<BoxOffice, SalesEngine>();
-
-/** One engine per open box office, so prepared statements are made once per connection. */
-export function salesFor(office: BoxOffice): SalesEngine {
-  let engine = engines.get(office);
-  if (!engine) {
-    engine = new SalesEngine(office);
-    engines.set(office, engine);
-  }
-  return engine;
-}
-
-/** Runs the sweeper every `intervalMs` (default 5 s); the returned function stops it. */
-export function startSalesSweeper(office: BoxOffice, intervalMs = 5_000): () => void {
+/**
+ * Runs the engine's sweeper every `intervalMs` (default 5 s); the returned function stops it.
+ * The running box office (src-main/app/compose.ts) starts it once, with its one engine.
+ */
+export function startSalesSweeper(engine: SalesEngine, intervalMs = 5_000): () => void {
   const timer = setInterval(() => {
     try {
-      salesFor(office).sweep();
+      engine.sweep();
     } catch (error) {
       console.error('[marquee] sales sweeper failed', error);
     }

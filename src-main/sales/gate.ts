@@ -50,3 +50,23 @@ function checkOnSale(perf: PerformanceGate, now: number): PerformanceGate {
   if (perf.onSaleUntil !== null && now >= perf.onSaleUntil) throw new MarqueeError('OFF_SALE', 'Sales for this performance have closed.');
   return perf;
 }
+
+/**
+ * Selling after curtain-up is allowed (latecomers) but never silently: the window has to say it
+ * asked the cashier. Refused otherwise with `details.confirm = 'afterCurtainUp'`, which the
+ * screens answer with a confirmation and the same request again with the flag.
+ */
+export function requireLateSaleConfirmed(perf: Pick<PerformanceGate, 'startsAt'>, now: number, confirmed: boolean | undefined): void {
+  if (now < perf.startsAt || confirmed === true) return;
+  const minutes = Math.floor((now - perf.startsAt) / 60_000);
+  const ago = minutes < 1 ? 'just now' : minutes === 1 ? 'a minute ago' : minutes < 120 ? `${minutes} minutes ago` : `${Math.floor(minutes / 60)} hours ago`;
+  throw new MarqueeError('OFF_SALE', `This performance started ${ago}; confirm that you are selling after curtain-up.`, {
+    confirm: 'afterCurtainUp',
+    startsAt: perf.startsAt,
+  });
+}
+
+/** An exchange moves a customer to another night: never to one that has already begun. */
+export function requireNotStarted(perf: Pick<PerformanceGate, 'startsAt'>, now: number): void {
+  if (now >= perf.startsAt) throw new MarqueeError('OFF_SALE', 'That performance has already started; exchange into one that has not begun.');
+}

@@ -1,7 +1,7 @@
 import { newId } from './ids.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { Actor } from '../staff/actor.ts';
-import { suggestSeats, type CandidateSeat } from './best-available.ts';
+import { suggestPlaces, type CandidateArea, type CandidateSeat, type Suggestion } from './best-available.ts';
 import type { SalesContext } from './context.ts';
 import { requireOnSaleWith } from './gate.ts';
 import { explainUnclaimed, labelsOf } from './unit-checks.ts';
@@ -115,21 +115,38 @@ export function holdSeats(ctx: SalesContext, actor: Actor, input: HoldInput): Ho
   return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: ids, labels };
 }
 
+/** Standing areas' free places for best available (see suggestPlaces). */
+function candidateAreas(ctx: SalesContext, input: { performanceId: string; quantity: number; category?: string | undefined }, now: number): CandidateArea[] {
+  const rows = ctx.st.candidatePlaces.all({ performanceId: input.performanceId, category: input.category ?? null, quantity: input.quantity, now }) as {
+    areaId: string;
+    unitId: number;
+    free: number;
+  }[];
+  const byArea = new Map<string, CandidateArea>();
+  for (const r of rows) {
+    const area = byArea.get(r.areaId) ?? { areaId: r.areaId, free: r.free, unitIds: [] };
+    area.unitIds.push(r.unitId);
+    byArea.set(r.areaId, area);
+  }
+  return [...byArea.values()];
+}
+
 export function suggestBestAvailable(
   ctx: SalesContext,
   input: { performanceId: string; quantity: number; category?: string | undefined },
   now: number,
-): { unitIds: number[]; adjacent: boolean } {
+): Suggestion {
   const rows = ctx.st.candidateSeats.all({ performanceId: input.performanceId, category: input.category ?? null, now }) as (Omit<
     CandidateSeat,
     'selectable'
   > & { selectable: number })[];
   const seats: CandidateSeat[] = rows.map((r) => ({ ...r, selectable: r.selectable === 1 }));
-  const suggestion = suggestSeats(seats, input.quantity);
+  const areas = () => candidateAreas(ctx, input, now);
+  const suggestion = suggestPlaces(seats, areas, input.quantity);
   if (!suggestion) {
-    const free = seats.filter((s) => s.selectable).length;
+    const free = seats.filter((s) => s.selectable).length + areas().reduce((n, a) => n + a.free, 0);
     const where = input.category ? ` in ${input.category}` : '';
-    throw new MarqueeError('SEATS_UNAVAILABLE', `Only ${free} seat(s) are left${where}; ${input.quantity} were asked for.`, {
+    throw new MarqueeError('SEATS_UNAVAILABLE', `Only ${free} seat(s) or place(s) are left${where}; ${input.quantity} were asked for.`, {
       available: free,
     });
   }
@@ -141,13 +158,14 @@ export function holdBestAvailable(
   ctx: SalesContext,
   actor: Actor,
   input: { performanceId: string; quantity: number; category?: string | undefined; holdId?: string | undefined },
-): HoldResult & { adjacent: boolean } {
+): HoldResult & { adjacent: boolean; areaIds?: (string | null)[] } {
   const now = ctx.clock.now();
   const minutes = onSaleForHold(ctx, input.performanceId, now);
   const suggestion = suggestBestAvailable(ctx, input, now);
   const hold = startOrJoinHold(ctx, actor, input.performanceId, input.holdId, now, minutes);
   const labels = claim(ctx, hold, suggestion.unitIds, now);
-  return { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: suggestion.unitIds, labels, adjacent: suggestion.adjacent };
+  const result = { holdId: hold.id, performanceId: hold.performanceId, expiresAt: hold.expiresAt, unitIds: suggestion.unitIds, labels, adjacent: suggestion.adjacent };
+  return suggestion.areaIds ? { ...result, areaIds: suggestion.areaIds } : result;
 }
 
 /** Gives back all of a hold, or some of its units; releasing a hold that already ran out is harmless. */

@@ -92,7 +92,7 @@ export function checkInvariants(db: Database.Database, now: number): string[] {
 }
 
 /** Replaying the ledger must give back every ledgered table row for row, and every unit's sold state. */
-function compareWithLedger(db: Database.Database, units: Row[]): string[] {
+export function compareWithLedger(db: Database.Database, units: Row[]): string[] {
   const problems: string[] = [];
   const replay = replayLedger(db);
   for (const table of LEDGER_TABLES) {

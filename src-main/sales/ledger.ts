@@ -17,9 +17,25 @@ export type LedgerKind =
   | 'ticket.checked-in'
   | 'ticket.check-in-undone'
   | 'block.created'
-  | 'block.released';
+  | 'block.released'
+  // Closing the day (src-main/shifts/, docs/cash-up.md).
+  | 'shift.opened'
+  | 'shift.closed'
+  | 'cash.moved'
+  | 'z.reported';
 
-export type LedgerTable = 'orders' | 'tickets' | 'payments' | 'reservations' | 'units' | 'blocks' | 'discount_codes';
+export type LedgerTable =
+  | 'orders'
+  | 'tickets'
+  | 'payments'
+  | 'reservations'
+  | 'units'
+  | 'blocks'
+  | 'discount_codes'
+  | 'shifts'
+  | 'cash_movements'
+  | 'z_reports'
+  | 'receipt_numbers';
 
 export interface LedgerEntry {
   kind: LedgerKind;
@@ -31,10 +47,16 @@ export interface LedgerEntry {
   extra?: Record<string, unknown>;
 }
 
+/** The kinds that move money at a window: the X and Z reports read them through ledger_takings. */
+const TAKINGS: ReadonlySet<LedgerKind> = new Set(['order.booked', 'order.refunded', 'order.exchanged']);
+
 export class LedgerWriter {
   private readonly insert: Database.Statement;
+  private readonly insertTaking: Database.Statement;
 
   constructor(sqlite: Database.Database) {
+    // A sale's, refund's or exchange's keys again in the narrow ledger_takings (shift-tables.ts), for the cash-up reports.
+    this.insertTaking = sqlite.prepare(`INSERT INTO ledger_takings (seq, at, kind, station_id, order_id) VALUES (?, ?, ?, ?, ?)`);
     this.insert = sqlite.prepare(
       `INSERT INTO ledger (id, at, kind, station_id, staff_id, performance_id, order_id, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,6 +76,8 @@ export class LedgerWriter {
       entry.orderId ?? null,
       payload,
     );
-    return Number(info.lastInsertRowid);
+    const seq = Number(info.lastInsertRowid);
+    if (entry.orderId && TAKINGS.has(entry.kind)) this.insertTaking.run(seq, entry.at, entry.kind, entry.actor.stationId, entry.orderId);
+    return seq;
   }
 }

@@ -33,8 +33,30 @@ function macOf(secret: Buffer, ticketId: string): string {
   return out;
 }
 
-export function ticketCode(secret: Buffer, ticketId: string): string {
-  return ticketId + macOf(secret, ticketId);
+/**
+ * The code printed for a ticket. `issue` 0 is the code the sale printed; a venue that has reprints
+ * issue new codes (Settings, `tickets.reprintCode`) gives each reprint the next issue, whose MAC
+ * covers the id and the issue number, so the new code differs and the old one can be refused.
+ */
+export function ticketCode(secret: Buffer, ticketId: string, issue = 0): string {
+  return ticketId + macOf(secret, issue === 0 ? ticketId : `${ticketId}.${issue}`);
+}
+
+/** The ticket id a code names, when the code has the shape of one (its MAC is not checked here). */
+export function ticketIdOfCode(code: string): string | null {
+  const clean = code.trim().toUpperCase();
+  return clean.length === ID_LENGTH + MAC_LENGTH ? clean.slice(0, ID_LENGTH) : null;
+}
+
+/** Whether `code` is a genuine code of this ticket from any issue up to `lastIssue` (checked in constant time each). */
+export function isIssuedCode(secret: Buffer, code: string, ticketId: string, lastIssue: number): boolean {
+  const clean = Buffer.from(code.trim().toUpperCase());
+  let found = false;
+  for (let issue = 0; issue <= lastIssue; issue++) {
+    const expected = Buffer.from(ticketCode(secret, ticketId, issue));
+    if (expected.length === clean.length && timingSafeEqual(expected, clean)) found = true;
+  }
+  return found;
 }
 
 /** The ticket id inside a genuine code, or null when the code was not made by this installation. */

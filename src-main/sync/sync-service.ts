@@ -57,12 +57,6 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
-const services = new WeakMap<BoxOffice, SyncService>();
-
-export function getSyncService(office: BoxOffice): SyncService | undefined {
-  return services.get(office);
-}
-
 /** The status as the databases tell it, for when no service runs (tests, a build without sync). */
 export function readSyncStatus(office: BoxOffice, live?: Partial<SyncStatus>): SyncStatus {
   const config = readSyncConfig(office.station);
@@ -91,14 +85,12 @@ function sameDigests(a: Map<string, string>, b: Map<string, string>): boolean {
 }
 
 /**
- * The pusher's lifetime: one per box office, idle unless sync is switched on. It pushes shortly
+ * The pusher's lifetime: one per running box office (src-main/app/compose.ts makes it and hands
+ * it to the handlers), idle unless sync is switched on. It pushes shortly
  * after sales, looks again every idle interval, and after a failure retries with exponential
  * backoff; selling never waits for it, and the ledger simply accumulates while it cannot push.
  */
 export function startSyncService(office: BoxOffice, secrets: SecretStore, options: SyncServiceOptions = {}): SyncService {
-  const existing = services.get(office);
-  if (existing) return existing;
-
   const migrations = loadCentralMigrations(options.migrationsFolder ?? join(office.migrationsRoot, 'central'));
   const batchSize = options.batchSize ?? 1000;
   const idleIntervalMs = options.idleIntervalMs ?? 30_000;
@@ -281,10 +273,8 @@ export function startSyncService(office: BoxOffice, secrets: SecretStore, option
       unsubscribe();
       connection?.destroy();
       await running?.catch(() => undefined);
-      services.delete(office);
     },
   };
-  services.set(office, service);
   if (readSyncConfig(office.station).enabled) schedule(1_000);
   return service;
 }

@@ -6,7 +6,7 @@ import type { RecordsDb } from '../db/open.ts';
 import { newId } from '../sales/ids.ts';
 import { newPairingCode } from './pairing-code.ts';
 import { hashWindowToken, isWindowTokenShape, issueWindowToken } from './window-token.ts';
-import { cleanWindowName } from './window-names.ts';
+import { cleanWindowName, nextBoxOfficeName } from './window-names.ts';
 
 /** A window waiting for a manager stops waiting after this; it registers again to get a new code. */
 const PENDING_TTL_MS = 10 * 60_000;
@@ -90,9 +90,9 @@ export class PairedWindows {
     const now = this.clock.now();
     const stationId = newId(now);
     const token = issueWindowToken();
-    const name = cleanWindowName(request.name) || `Window ${stationId.slice(-4)}`;
     const local = request.kind === 'local';
     const db = this.records.$client;
+    const name = cleanWindowName(request.name) || nextBoxOfficeName(db.prepare('select name from stations').pluck().all() as string[]);
     const insert = db.transaction(() => {
       const code = local ? null : newPairingCode(new Set(this.pendingRows(now).map((r) => r.pairingCode ?? '')));
       db.prepare('insert into stations (id, name) values (?, ?)').run(stationId, name);

@@ -9,3 +9,15 @@ export function cleanWindowName(raw: unknown): string {
   if (typeof raw !== 'string') return '';
   return raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, WINDOW_NAME_MAX);
 }
+
+/**
+ * The name a window gets when it asks for none: the first "Box office N" no station has yet, so
+ * tickets, receipts, the audit log and the screen all show a name a cashier would say, and a
+ * manager can rename it under Manage → Windows (the stations row is the one name everywhere).
+ */
+export function nextBoxOfficeName(taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  let n = 1;
+  while (used.has(`box office ${n}`)) n++;
+  return `Box office ${n}`;
+}

@@ -14,6 +14,15 @@ const requests = createSaleRequests({
  */
 export async function sendSale<K extends SaleProcedure>(name: K, input: SaleInput<K>, onChecking?: (words: string | null) => void): Promise<OutputOf<K>> {
   const result = await requests.send(name, input, onChecking);
+  if (!result.ok && name === 'bookSeats' && result.error.details?.confirm === 'afterCurtainUp' && askLateSale(result.error.message)) {
+    // The core refuses a sale after curtain-up until the cashier says so: the same sale, confirmed.
+    return sendSale(name, { ...input, afterCurtainUp: true } as SaleInput<K>, onChecking);
+  }
   if (!result.ok) throw new MarqueeError(result.error.code, result.error.message, result.error.details);
   return result.value;
+}
+
+/** The cashier's yes to selling after curtain-up (Enter confirms, Esc keeps the sale unmade). */
+function askLateSale(sentence: string): boolean {
+  return typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(`${sentence}\n\nSell anyway?`);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
 import { venue } from '../format.ts';
+import { refuse } from './error-text.ts';
 
 /*
  * Date and time fields are text inputs with the venue locale's pattern, not <input type="date">:
@@ -116,6 +117,6 @@ export function DateTimeTextField({ value, onChange, ...rest }: TextProps & { va
 export function readDateTime(text: string, what: string): number | null {
   const f = venue();
   const ms = f.parseDateTime(text);
-  if (ms === undefined) throw new Error(`"${text}" is not a date and time for ${what}; write it as ${f.dateTimePattern} (for example ${f.dateText('2026-12-03')} 19:30).`);
+  if (ms === undefined) refuse(`"${text}" is not a date and time for ${what}; write it as ${f.dateTimePattern} (for example ${f.dateText('2026-12-03')} 19:30).`);
   return ms;
 }

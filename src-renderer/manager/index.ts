@@ -9,6 +9,8 @@ import { StaffScreen } from './staff/StaffScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { WindowsScreen } from './windows/WindowsScreen.tsx';
+import { BackupsScreen } from './backups/BackupsScreen.tsx';
+import { VenueCashUpScreen } from './cashup/VenueCashUpScreen.tsx';
 
 /** The manager's screens, in tab order (seen by managers and admins only; the core checks too). */
 export const managerScreens: ScreenDef[] = [
@@ -22,4 +24,6 @@ export const managerScreens: ScreenDef[] = [
   { id: 'sync', label: 'Sync', key: '9', role: 'manager', component: SyncScreen },
   { id: 'printers', label: 'Printers', key: '7', role: 'manager', component: PrintersScreen },
   { id: 'layouts', label: 'Layouts', key: '8', role: 'manager', component: LayoutsScreen },
+  { id: 'backups', label: 'Backups', key: '6', role: 'manager', component: BackupsScreen },
+  { id: 'venue-cashup', label: 'Venue cash-up', key: 'u', role: 'manager', component: VenueCashUpScreen },
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineProcedure } from './define.ts';
 import { CalendarDateSchema, IdSchema, InstantSchema, MoneySchema, PerformanceStateSchema } from './common.ts';
-import { PlanFormatSchema } from './plans.ts';
+import { PlanFocusSchema, PlanFormatSchema } from './plans.ts';
 import { DiscountCodeSchema } from './sales.ts';
 
 const Title = z.string().trim().min(1).max(120);
@@ -97,6 +97,8 @@ export const PlanPreviewSchema = z.object({
   areas: z.array(z.object({ name: z.string(), x: z.number(), y: z.number(), width: z.number(), height: z.number(), shape: z.enum(['rectangle', 'ellipse']), color: z.string(), capacity: z.number().int() })),
   zones: z.array(z.string()),
   generalAdmissionPlaces: z.number().int(),
+  /** Where "best" would be measured from; the manager can move it before importing. */
+  focus: PlanFocusSchema,
 });
 
 export const BlockRowSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Ids are ULIDs (26 Crockford base-32 characters) so that stations and installations never collide. */
-export const IdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (26-character ULID)');
+export const IdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not one Marquee knows (its reference is damaged)');
 
 /** Instants travel as epoch milliseconds. */
 export const InstantSchema = z.number().int().nonnegative();

@@ -16,6 +16,8 @@ import { staffAdminProcedures } from './staff-admin.ts';
 import { auditProcedures } from './audit.ts';
 import { settingsProcedures } from './settings.ts';
 import { windowEvents, windowProcedures } from './windows.ts';
+import { shiftsProcedures } from './shifts.ts';
+import { backupEvents, backupProcedures } from './backups.ts';
 
 /** Every procedure of the box office, once. Add a domain by spreading its object here. */
 export const procedures = {
@@ -34,6 +36,8 @@ export const procedures = {
   ...auditProcedures,
   ...settingsProcedures,
   ...windowProcedures,
+  ...backupProcedures,
+  ...shiftsProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 /** Every event pushed to open screens, once. */
@@ -44,6 +48,7 @@ export const events = {
   ...salesEvents,
   ...staffEvents,
   ...windowEvents,
+  ...backupEvents,
 } satisfies Record<string, EventDef>;
 
 export type Procedures = typeof procedures;

@@ -3,7 +3,7 @@ import { defineProcedure } from './define.ts';
 import { EmptyInput, IdSchema } from './common.ts';
 import { PrintJobViewSchema } from './printing.ts';
 
-export const LayoutKindSchema = z.enum(['ticket', 'receipt', 'reservation', 'cash-up']);
+export const LayoutKindSchema = z.enum(['ticket', 'receipt', 'reservation', 'cash-up', 'refund']);
 const LayoutIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a layout id (lower-case letters, digits, dashes)');
 const LogoNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a logo name (lower-case letters, digits, dashes)');
 const DitherSchema = z.enum(['floyd-steinberg', 'atkinson']);

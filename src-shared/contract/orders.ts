@@ -81,6 +81,13 @@ export const orderProcedures = {
     input: z.object({ query: SearchText, includeEnded: z.boolean().default(false) }).strict(),
     output: z.array(ReservationFoundSchema),
   }),
+  waitingReservations: defineProcedure({
+    channel: 'bo:orders:waiting-reservations',
+    access: 'cashier',
+    summary: "What is waiting to be collected: unpaid reservations for today's and upcoming performances, soonest first, with their deadlines.",
+    input: z.object({}).strict(),
+    output: z.array(ReservationFoundSchema),
+  }),
   reprintTickets: defineProcedure({
     channel: 'bo:orders:reprint',
     access: 'cashier',

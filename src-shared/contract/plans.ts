@@ -4,6 +4,17 @@ import { IdSchema } from './common.ts';
 
 export const PlanFormatSchema = z.enum(['pretix', 'csv']);
 
+/** A point on the plan, in its own coordinates (y points down). */
+export const PlanPointSchema = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
+
+/** Where "best" is measured from: a stage or pitch found by name, the plan's top centre, or a manager's point. */
+export const PlanFocusSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  source: z.enum(['area', 'top', 'manager']),
+  areaName: z.string().nullable(),
+});
+
 export const planProcedures = {
   importSeatingPlan: defineProcedure({
     channel: 'bo:plans:import',
@@ -16,6 +27,8 @@ export const planProcedures = {
         format: PlanFormatSchema,
         fileName: z.string().min(1).max(260),
         content: z.string().min(1).max(20_000_000),
+        /** The focus point as the manager moved it in the preview; left out, the stage or pitch. */
+        focus: PlanPointSchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -24,7 +37,15 @@ export const planProcedures = {
       zones: z.array(z.string()),
       categories: z.array(z.string()),
       generalAdmissionPlaces: z.number().int(),
+      focus: PlanFocusSchema,
     }),
+  }),
+  movePlanFocus: defineProcedure({
+    channel: 'bo:plans:move-focus',
+    access: 'manager',
+    summary: 'Move the point "best available" is measured from on a saved plan; its seats are ranked again.',
+    input: z.object({ planId: IdSchema, focus: PlanPointSchema }).strict(),
+    output: PlanFocusSchema,
   }),
   listVenues: defineProcedure({
     channel: 'bo:plans:list-venues',

@@ -159,7 +159,35 @@ export const PrintApiSettingsSchema = z.object({
 });
 export type PrintApiSettings = z.infer<typeof PrintApiSettingsSchema>;
 
+/**
+ * One counter action's documents as the sale panel follows them: how many printed, how many
+ * wait and on which printer, that printer's status and everything waiting on it, in one sentence
+ * ("The printer is not answering: 7 jobs waiting").
+ */
+export const PrintJobSetStateSchema = z.object({
+  jobSetId: IdSchema,
+  /** printing: on its way; printed: all out; stuck: waiting on a printer that cannot print now; failed: some stopped for good. */
+  state: z.enum(['printing', 'printed', 'stuck', 'failed']),
+  words: z.string(),
+  jobs: z.number().int().nonnegative(),
+  printed: z.number().int().nonnegative(),
+  /** The printer the first unprinted job waits on, with its status and all jobs waiting on it. */
+  printer: z
+    .object({ id: IdSchema, name: z.string(), status: PrinterStatusSchema, waitingJobs: z.number().int().nonnegative() })
+    .nullable(),
+});
+export type PrintJobSetState = z.infer<typeof PrintJobSetStateSchema>;
+
+/** Something about layouts managers must know: a file broken by hand, a layout that fell back to the built-in one. */
+export const PrintWarningSchema = z.object({
+  layoutId: z.string(),
+  words: z.string(),
+  at: InstantSchema.nullable(),
+});
+export type PrintWarning = z.infer<typeof PrintWarningSchema>;
+
 const JobRef = z.object({ jobId: IdSchema }).strict();
+const JobSetRef = z.object({ jobSetId: IdSchema }).strict();
 const PrinterRef = z.object({ printerId: IdSchema }).strict();
 
 export const printingProcedures = {
@@ -239,6 +267,34 @@ export const printingProcedures = {
     input: z.object({ jobId: IdSchema, printerId: IdSchema.optional() }).strict(),
     output: PrintJobViewSchema,
   }),
+  getPrintJobSet: defineProcedure({
+    channel: 'bo:printing:job-set',
+    access: 'cashier',
+    summary: "How a sale's documents are printing: printed, on the way, or stuck on a printer (with its status and the jobs waiting).",
+    input: JobSetRef,
+    output: PrintJobSetStateSchema,
+  }),
+  retryPrintJobSet: defineProcedure({
+    channel: 'bo:printing:retry-job-set',
+    access: 'cashier',
+    summary: "Try every unprinted document of a sale again now (after the printer is back).",
+    input: JobSetRef,
+    output: PrintJobSetStateSchema,
+  }),
+  movePrintJobSet: defineProcedure({
+    channel: 'bo:printing:move-job-set',
+    access: 'cashier',
+    summary: "Send every unprinted document of a sale to another printer.",
+    input: z.object({ jobSetId: IdSchema, printerId: IdSchema }).strict(),
+    output: PrintJobSetStateSchema,
+  }),
+  listPrintWarnings: defineProcedure({
+    channel: 'bo:printing:warnings',
+    access: 'manager',
+    summary: 'Layout problems printing works around: a file broken by hand (its last good version prints), a layout that fell back to the built-in one. Managers only.',
+    input: EmptyInput,
+    output: z.array(PrintWarningSchema),
+  }),
   getPrintApiSettings: defineProcedure({
     channel: 'bo:printing:api-settings',
     access: 'manager',
@@ -274,5 +330,11 @@ export const printingEvents = {
     access: 'cashier',
     summary: 'A print job was queued, sent, printed, failed, moved or cancelled.',
     payload: z.object({ jobId: IdSchema, printerId: IdSchema, state: PrintJobStateSchema }),
+  }),
+  printWarningsChanged: defineEvent({
+    channel: 'bo-event:print-warnings-changed',
+    access: 'manager',
+    summary: 'A layout problem appeared or went away (listPrintWarnings has the sentences).',
+    payload: z.object({ count: z.number().int().nonnegative() }),
   }),
 };

@@ -48,6 +48,8 @@ export const HoldResultSchema = z.object({
   unitIds: z.array(z.number().int()),
   labels: z.array(z.string()),
   adjacent: z.boolean().optional(),
+  /** Best available: the standing area of each unit (null for a seat), when any came from an area. */
+  areaIds: z.array(IdSchema.nullable()).optional(),
 });
 
 export const ReservationSchema = z.object({
@@ -211,7 +213,7 @@ export const salesProcedures = {
     access: 'cashier',
     summary: 'Which seats best-available would pick, without holding them.',
     input: z.object({ performanceId: IdSchema, quantity: z.number().int().min(1).max(50), category: z.string().max(80).optional() }).strict(),
-    output: z.object({ unitIds: z.array(z.number().int()), labels: z.array(z.string()), adjacent: z.boolean() }),
+    output: z.object({ unitIds: z.array(z.number().int()), labels: z.array(z.string()), adjacent: z.boolean(), areaIds: z.array(IdSchema.nullable()).optional() }),
   }),
   releaseHold: defineProcedure({
     channel: 'bo:sales:release-hold',
@@ -290,6 +292,8 @@ export const salesProcedures = {
         payments: z.array(TenderSchema).max(10),
         approval: ApprovalSchema.optional(),
         idempotencyKey: IdempotencyKeySchema.optional(),
+        /** The cashier confirmed selling after curtain-up; without it such a sale is refused (OFF_SALE, details.confirm). */
+        afterCurtainUp: z.literal(true).optional(),
       })
       .strict(),
     output: z.object({
@@ -321,7 +325,7 @@ export const salesProcedures = {
         idempotencyKey: IdempotencyKeySchema.optional(),
       })
       .strict(),
-    output: z.object({ order: OrderSchema, refundedMinor: MoneySchema, unitIds: z.array(z.number().int()) }),
+    output: z.object({ order: OrderSchema, refundedMinor: MoneySchema, unitIds: z.array(z.number().int()), print: PrintOutcomeSchema }),
   }),
   exchangeTickets: defineProcedure({
     channel: 'bo:sales:exchange',

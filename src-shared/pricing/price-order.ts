@@ -3,8 +3,12 @@
  * and the screens (which show it before the core answers). Pure: no clock, no records, no I/O.
  *
  * Discounts are spread over tickets so that refunding one ticket returns exactly what was paid for
- * it; tax is per band, included in or added to the price, rounded per ticket after the discount.
+ * it; tax is included in or added to the price after the discount, worked out per rate over the
+ * whole order and allocated back to the tickets (./tax-by-rate.ts), so per-ticket tax sums to the
+ * receipt's per-rate figures.
  */
+import { allocateTax, sumByRate, type TaxAtRate } from './tax-by-rate.ts';
+
 export interface PricedLineInput {
   listPriceMinor: number;
   taxRateBp: number;
@@ -13,6 +17,7 @@ export interface PricedLineInput {
 
 export interface PricedLine {
   listPriceMinor: number;
+  taxRateBp: number;
   discountMinor: number;
   taxMinor: number;
   totalMinor: number;
@@ -30,6 +35,8 @@ export interface PricedOrder {
   discountMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** Net, tax and gross per rate over the order; the lines' tax adds up to these exactly. */
+  taxByRate: TaxAtRate[];
 }
 
 /** What a price band needs to be priced: the band rows of the core and the bands a screen lists both fit. */
@@ -62,9 +69,9 @@ function allocateDiscounts(prices: number[], discount: Discount | null): number[
   return shares;
 }
 
-/** The tax in a net price: the part of it when included, on top of it when added. */
+/** The tax in one amount on its own: the part of it when included, on top of it when added (rounded half up). */
 export function taxOf(netMinor: number, taxRateBp: number, taxIncluded: boolean): number {
-  return taxIncluded ? Math.round((netMinor * taxRateBp) / (10_000 + taxRateBp)) : Math.round((netMinor * taxRateBp) / 10_000);
+  return allocateTax([{ amountMinor: netMinor, taxRateBp, taxIncluded }])[0]!;
 }
 
 export function priceOrder(inputs: PricedLineInput[], discount: Discount | null): PricedOrder {
@@ -72,11 +79,12 @@ export function priceOrder(inputs: PricedLineInput[], discount: Discount | null)
     inputs.map((l) => l.listPriceMinor),
     discount,
   );
+  const taxes = allocateTax(inputs.map((line, i) => ({ amountMinor: line.listPriceMinor - discounts[i]!, taxRateBp: line.taxRateBp, taxIncluded: line.taxIncluded })));
   const lines = inputs.map((line, i): PricedLine => {
     const discountMinor = discounts[i]!;
     const net = line.listPriceMinor - discountMinor;
-    const taxMinor = taxOf(net, line.taxRateBp, line.taxIncluded);
-    return { listPriceMinor: line.listPriceMinor, discountMinor, taxMinor, totalMinor: line.taxIncluded ? net : net + taxMinor };
+    const taxMinor = taxes[i]!;
+    return { listPriceMinor: line.listPriceMinor, taxRateBp: line.taxRateBp, discountMinor, taxMinor, totalMinor: line.taxIncluded ? net : net + taxMinor };
   });
   const sum = (f: (l: PricedLine) => number) => lines.reduce((a, l) => a + f(l), 0);
   return {
@@ -85,6 +93,7 @@ export function priceOrder(inputs: PricedLineInput[], discount: Discount | null)
     discountMinor: sum((l) => l.discountMinor),
     taxMinor: sum((l) => l.taxMinor),
     totalMinor: sum((l) => l.totalMinor),
+    taxByRate: sumByRate(lines),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { loadDemo } from '../../src-main/demo/load-demo.ts';
 import { sourceRoot } from '../../src-main/paths.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow, type TestWindow } from '../helpers/window.ts';
 
 export const pretixFixture = () => readFileSync(join(sourceRoot, 'test/fixtures/plans/riverside-hall.seating.json'), 'utf8');
@@ -28,7 +28,7 @@ export function openDemoWorld(now = Date.UTC(2026, 10, 22, 9)): AdminWorld {
   const clock = new ManualClock(now);
   const temp = openTempBoxOffice({ clock });
   loadDemo(temp.office.records, { now });
-  const api = createApi(temp.office, { checkOutput: true });
+  const api = createApi(composeForTest(temp.office), { checkOutput: true });
   const staffId = (name: string) =>
     (temp.office.records.$client.prepare('select id from staff where name = ?').get(name) as { id: string } | undefined)?.id ?? '';
   return {

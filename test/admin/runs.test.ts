@@ -56,6 +56,8 @@ describe('creating a run through the contract', () => {
     const event = await manager.call('saveEvent', { event: { title: 'The Winter Play', description: 'A new play.', durationMinutes: 140, ageRating: '12+', layoutId: 'ticket-80mm' } });
     const venues = await manager.call('listVenues', {});
     const planId = venues.find((v) => v.name === 'The Lyric Theatre')!.plans[0]!.id;
+    // No sale without prices: a run goes on sale once every category it sells has a price.
+    await manager.call('savePriceBand', { eventId: event.id, band: { name: 'Adult', category: null, priceMinor: 3000, taxRateBp: 2000, taxIncluded: true } });
     const run = await manager.call('createRun', {
       eventId: event.id,
       planId,
@@ -68,7 +70,6 @@ describe('creating a run through the contract', () => {
     expect(listed).toHaveLength(18);
     expect(listed.every((p) => p.capacity > 500 && p.sold === 0 && p.state === 'on_sale')).toBe(true);
 
-    await manager.call('savePriceBand', { eventId: event.id, band: { name: 'Adult', category: null, priceMinor: 3000, taxRateBp: 2000, taxIncluded: true } });
     const cashier = await world.window(...CASHIER);
     const performanceId = run.performanceIds[0]!;
     const hold = await cashier.call('holdBestAvailable', { performanceId, quantity: 1 });
@@ -79,7 +80,7 @@ describe('creating a run through the contract', () => {
     expect(after.find((p) => p.id === performanceId)?.sold).toBe(1);
 
     const audit = await manager.call('queryAuditLog', { kind: 'performance.run-created' });
-    expect(audit.entries[0]).toMatchObject({ staffName: 'Morgan Hale', stationId: manager.stationId, summary: expect.stringContaining('performances: 18') });
+    expect(audit.entries[0]).toMatchObject({ staffName: 'Morgan Hale', stationId: manager.stationId, summary: expect.stringContaining('added 18 performances') });
   });
 
   it('writes nothing when any part of the run fails', async () => {
@@ -107,9 +108,11 @@ describe('dates that do not exist', () => {
         firstDate,
         lastDate,
         slots: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], time: '19:30' }],
+        // Off sale: this event's bands need not price every category of the plan for a test of dates.
+        state: 'off_sale',
       });
       const refused = await manager.fail('createRun', run('2027-02-28', '2027-02-30') as never);
-      expect(refused).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('lastDate: is not a day of the calendar') });
+      expect(refused).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('The last date is not a day of the calendar') });
       expect(zonedInstant.bind(null, '2027-02-30', '19:30', 'Europe/London')).toThrow(/2027-02-30 is not a day of the calendar/);
       const leap = await manager.call('createRun', run('2028-02-29', '2028-02-29') as never);
       expect(leap.performanceIds).toHaveLength(1);

@@ -5,7 +5,7 @@ import { ManualClock } from '../../src-main/core/clock.ts';
 import { readSetting, writeSetting } from '../../src-main/core/settings.ts';
 import { BoxOfficeSettingsSchema } from '../../src-shared/contract/settings.ts';
 import { screenSettingDefaults, settingDefault, settingKeys, settingsRegistry } from '../../src-shared/settings-registry.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow } from '../helpers/window.ts';
 import { addStation, seedShow, seedStaff, type StaffFixture } from '../sales/fixtures.ts';
 
@@ -16,7 +16,7 @@ let api: Dispatcher;
 beforeEach(() => {
   temp = openTempBoxOffice({ clock: new ManualClock(Date.UTC(2026, 10, 22, 9)) });
   people = seedStaff(temp.office);
-  api = createApi(temp.office, { checkOutput: true });
+  api = createApi(composeForTest(temp.office), { checkOutput: true });
 });
 afterEach(() => {
   vi.restoreAllMocks();

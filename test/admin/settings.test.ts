@@ -20,7 +20,8 @@ describe('settings', () => {
     const zone = await manager.fail('updateSettings', { changes: { timeZone: 'Mars/Olympus' } });
     expect(zone).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('Mars/Olympus') });
     const log = await manager.call('queryAuditLog', { kind: 'settings.' });
-    for (const field of ['venueName', 'holdMinutes', 'invoiceFooter', 'defaultTaxRateBp']) expect(log.entries[0]?.summary).toContain(field);
+    // In words, from the settings registry's labels (issue 11, item 19).
+    for (const label of ['the venue name', 'the hold time', 'the invoice footer', 'the default tax rate']) expect(log.entries[0]?.summary).toContain(label);
   });
 
   it('resets the demo in one go, keeping the manager signed in', async () => {

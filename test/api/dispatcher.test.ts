@@ -6,7 +6,7 @@ import { openCounter } from '../helpers/counter.ts';
 import { createHandlers } from '../../src-main/api/handlers/index.ts';
 import { SessionStore } from '../../src-main/staff/sessions.ts';
 import { procedures } from '../../src-shared/contract/index.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
 const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
 let temp: TempBoxOffice | null = null;
@@ -19,13 +19,13 @@ afterEach(() => {
 describe('the registration helper', () => {
   it('registers every procedure of the contract under its channel', () => {
     temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     expect([...api.channels.keys()].sort()).toEqual(Object.values(procedures).map((p) => p.channel).sort());
   });
 
   it('answers a valid call with a value checked against the contract', async () => {
     temp = openTempBoxOffice({ stationName: 'Window A' });
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const result = await api.call('getStationInfo', {}, ctx);
     expect(result).toMatchObject({ ok: true, value: { stationName: 'Window A', mode: 'host', isEmpty: true } });
   });
@@ -36,7 +36,7 @@ describe('the registration helper', () => {
     const result = await till.result('getSeatMap', { performanceId: 'tonight' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'BAD_INPUT', message: expect.stringContaining('performanceId: must be an id') },
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('The performance is not one Marquee knows') },
     });
     const extra = await api.call('getSeatMap', { performanceId: ulid(), sneaky: true }, till.ctx);
     expect(extra.ok).toBe(false);
@@ -55,7 +55,7 @@ describe('the registration helper', () => {
     temp = openTempBoxOffice();
     const logged: string[] = [];
     const sessions = new SessionStore(temp.office.records, temp.office.clock);
-    const dispatcher = createDispatcher(createHandlers(temp.office, sessions), { checkOutput: true, sessions, log: (m) => logged.push(m) });
+    const dispatcher = createDispatcher(createHandlers(composeForTest(temp.office), sessions), { checkOutput: true, sessions, log: (m) => logged.push(m) });
     temp.office.records.$client.close();
     const result = await dispatcher.call('listStaff', {}, ctx);
     expect(result).toEqual({
@@ -69,7 +69,7 @@ describe('the registration helper', () => {
 
   it('answers an unknown channel with NOT_FOUND', async () => {
     temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const result = await api.callChannel('bo:nothing:here', {}, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

@@ -1,4 +1,4 @@
-import { openCounter, type Counter } from '../../src-main/app/counter.ts';
+import type { Counter } from '../../src-main/app/counter.ts';
 import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
 import { seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../sales/fixtures.ts';
 import { openPrintingRig, type PrintingRig } from '../print/delivery/helpers.ts';
@@ -27,7 +27,7 @@ export async function openCounterRig(): Promise<CounterRig> {
   const rig = await openPrintingRig({ printer: { drawerPin: 2 } });
   const show = seedShow(rig.office);
   const people = seedStaff(rig.office);
-  const counter = openCounter(rig.office);
+  const counter = rig.boxOffice;
   return {
     rig,
     counter,

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { jobsWith, openCounter, openTab, reserve, seatedPerformances, unitStates, type CounterClient } from './orders-fixtures.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jobsWith, keepScreenshot, reserve, seatedPerformances, unitStates, useBoxOffice, useContractWindow } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-let counter: CounterClient;
+const host = useBoxOffice();
+const counter = useContractWindow(host);
 let performanceId: string;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-  counter = await openCounter(host.url);
   performanceId = (await seatedPerformances(counter))[0]!.id;
-});
-afterAll(async () => {
-  counter?.close();
-  await browser?.close();
-  await host?.stop();
 });
 
 describe('Collect screen', () => {
   it('finds a reservation by name, takes cash and books the seats', async () => {
     const made = await reserve(counter, performanceId, 2, { name: 'Ana Lindqvist', phone: '07700 900111' });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openTab(page, host.url, '2');
+    const page = await host.cashierTab('2');
     await page.getByTestId('collect-search').fill('lindqv');
     await page.keyboard.press('Enter');
     // One waiting reservation matches: it opens by itself.
@@ -61,8 +50,7 @@ describe('Collect screen', () => {
   it('finds reservations by phone and by reference, and cancels one so its seats return to sale', async () => {
     const first = await reserve(counter, performanceId, 1, { name: 'Bo Marsh', phone: '0161 496 0555' });
     const second = await reserve(counter, performanceId, 3, { name: 'Cy Marsh', phone: '0161 496 0556' });
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await openTab(page, host.url, '2');
+    const page = await host.cashierTab('2', { viewport: { width: 1920, height: 1080 } });
     await page.getByTestId('collect-search').fill('496 05');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('reservation-result').count()).toBe(2);
@@ -106,8 +94,7 @@ describe('Collect screen', () => {
   });
 
   it('says in words when nothing matches', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openTab(page, host.url, '2');
+    const page = await host.cashierTab('2');
     await page.getByTestId('collect-search').fill('Nobody Atall');
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('collect-none').textContent()).toBe('No waiting reservation matches “Nobody Atall”.');

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callHostApi, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { countInDatabase } from './manager-fixtures.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { countInDatabase, keepScreenshot, useBoxOffice } from './box-office.ts';
 
 /*
  * A real venue's first start: host mode without --demo, so the installation has no staff, venues
@@ -9,23 +8,12 @@ import { countInDatabase } from './manager-fixtures.ts';
  * admin it creates lands signed in, and from then on no anonymous window is offered the form.
  */
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice({ demo: false });
 const admin = { name: 'Alex Rivera', pin: '583920' };
 
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
 /** Each page is its own browser context, so its own window with its own token and session. */
-async function newWindow(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(host.url);
-  return page;
+function newWindow(): Promise<Page> {
+  return host.newWindow({ viewport: { width: 1280, height: 860 } });
 }
 
 describe('first admin of an empty installation', () => {
@@ -72,7 +60,7 @@ describe('first admin of an empty installation', () => {
     await page.close();
 
     // Nor does the core let an anonymous window create another admin behind the screen's back.
-    const refused = await callHostApi(host.url, 'createFirstAdmin', { name: 'Mallory', pin: '4444' });
+    const refused = await host.callApi('createFirstAdmin', { name: 'Mallory', pin: '4444' });
     expect(refused.ok).toBe(false);
     expect(countInDatabase(host.dataDir, 'select count(*) as n from staff')).toBe(1);
   });

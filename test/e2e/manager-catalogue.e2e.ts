@@ -1,39 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { sourceRoot } from '../../src-main/paths.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { countInDatabase, isoDay, openManagerScreen, openWindow } from './manager-fixtures.ts';
+import { countInDatabase, demoManager, keepScreenshot, sell, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice();
 
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+/** YYYY-MM-DD of the day `days` from now, for date inputs. */
+function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
-/** Holds the best seat and books it at the first band for its category, paid by card. */
-async function sellOneSeat(url: string, performanceId: string) {
-  const cashier = await openWindow(url, demoCashier);
-  try {
-    const hold = await cashier.call('holdBestAvailable', { performanceId, quantity: 1 });
-    const [map, bands] = await Promise.all([cashier.call('getSeatMap', { performanceId }), cashier.call('listPriceBands', { performanceId })]);
-    const category = map.seats.find((s) => s.unitId === hold.unitIds[0])?.category;
-    const band = bands.find((b) => b.category === category) ?? bands.find((b) => b.category === null)!;
-    return await cashier.call('bookSeats', { holdId: hold.holdId, lines: [{ unitId: hold.unitIds[0]!, priceBandId: band.id }], payments: [{ method: 'card', amountMinor: band.priceMinor }] });
-  } finally {
-    cashier.close();
-  }
+/** Holds the best seat and books it at the band for its category, paid by card, at a cashier's window. */
+async function sellOneSeat(performanceId: string) {
+  return sell(await host.contract(), performanceId, 1);
 }
 
 describe('manager catalogue screens', () => {
   it('creates an event and a three-week run on the Events screen, prices it, and a seat of it sells', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openManagerScreen(page, host.url, 'events');
+    const page = await host.managerScreen('events');
     await page.getByTestId('event-title').fill('The Winter Play');
     await page.getByTestId('event-duration').fill('140');
     await page.getByTestId('event-age').fill('12+');
@@ -50,10 +34,19 @@ describe('manager catalogue screens', () => {
     await page.getByTestId('run-last').fill(isoDay(monday + 20));
     await page.getByTestId('run-add-slot').click();
     await page.getByTestId('run-time-1').fill('14:30');
+    // No prices yet: the run cannot go on sale, the form names the categories and offers to create it off sale.
+    const runForm = page.getByTestId('run-form');
     await page.getByTestId('run-create').click();
-    await page.getByTestId('run-form').getByTestId('admin-done').filter({ hasText: 'Created 18 performances' }).waitFor();
+    await runForm.getByTestId('admin-error').filter({ hasText: 'no price for the categories "Balcony", "Circle" and "Stalls"' }).waitFor();
+    await runForm.getByTestId('run-create-off-sale').click();
+    await runForm.getByTestId('admin-done').filter({ hasText: 'Created 18 performances' }).waitFor();
     await expect.poll(() => page.getByTestId('admin-performance').count()).toBe(18);
+    await expect.poll(() => page.getByTestId('performance-state').filter({ hasText: 'Off sale' }).count()).toBe(18);
     await keepScreenshot(page, 'manager-events-run');
+    const firstRow = page.getByTestId('admin-performance').first();
+    await firstRow.getByTestId('performance-sale-toggle').click();
+    await page.getByTestId('performances-panel').getByTestId('admin-error').filter({ hasText: 'cannot go on sale yet' }).waitFor();
+    expect(await firstRow.getByTestId('performance-state').textContent()).toBe('Off sale');
 
     await page.getByTestId('tab-prices').click();
     await page.getByTestId('prices-screen').waitFor();
@@ -65,20 +58,29 @@ describe('manager catalogue screens', () => {
     await keepScreenshot(page, 'manager-prices');
 
     expect(countInDatabase(host.dataDir, "select count(*) as n from events where title = 'The Winter Play'")).toBe(1);
-    const manager = await openWindow(host.url, demoManager);
+    const manager = await host.contract(demoManager);
     const event = (await manager.call('listEvents', {})).find((e) => e.title === 'The Winter Play')!;
     const performances = await manager.call('listEventPerformances', { eventId: event.id });
     manager.close();
-    const sale = await sellOneSeat(host.url, performances[0]!.id);
-    expect(sale.order.totalMinor).toBe(3250);
 
+    // Priced now: the manager puts the first performance on sale, and a seat of it sells.
     await page.getByTestId('tab-events').click();
     await page.getByTestId('event-item').filter({ hasText: 'The Winter Play' }).click();
-    await expect.poll(() => page.getByTestId('admin-performance').first().textContent()).toContain('1 / ');
+    const soldRow = page.locator(`[data-testid=admin-performance][data-performance-id="${performances[0]!.id}"]`);
+    await soldRow.getByTestId('performance-sale-toggle').click();
+    await expect.poll(() => soldRow.getByTestId('performance-state').textContent()).toBe('On sale');
+    const sale = await sellOneSeat(performances[0]!.id);
+    expect(sale.order.totalMinor).toBe(3250);
+
+    // Coming back to the Events screen, the sale is counted.
+    await page.getByTestId('tab-prices').click();
+    await page.getByTestId('prices-screen').waitFor();
+    await page.getByTestId('tab-events').click();
+    await page.getByTestId('event-item').filter({ hasText: 'The Winter Play' }).click();
+    await expect.poll(() => soldRow.textContent()).toContain('1 / ');
     expect(countInDatabase(host.dataDir, "select count(*) as n from units where performance_id = ? and state = 'booked'", performances[0]!.id)).toBe(1);
 
     // Cancelling the sold performance says what is left to refund, then lists it.
-    const soldRow = page.locator(`[data-testid=admin-performance][data-performance-id="${performances[0]!.id}"]`);
     await soldRow.getByTestId('cancel-performance').click();
     await page.getByTestId('cancel-confirm').filter({ hasText: '1 paid order(s)' }).waitFor();
     await page.getByTestId('cancel-confirm-yes').click();
@@ -90,8 +92,7 @@ describe('manager catalogue screens', () => {
   });
 
   it('imports a pretix plan with a preview on the Venues screen, then sells from it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await openManagerScreen(page, host.url, 'venues');
+    const page = await host.managerScreen('venues', { viewport: { width: 1920, height: 1080 } });
     await page.getByTestId('venue-name-input').fill('Riverside Hall');
     await page.getByTestId('venue-add').click();
     await page.getByTestId('venue-item').filter({ hasText: 'Riverside Hall' }).waitFor();
@@ -108,14 +109,14 @@ describe('manager catalogue screens', () => {
     await page.getByTestId('plan-categories').locator('li').first().waitFor();
 
     // The rest of the catalogue through the contract, then a cashier sells a seat of the new plan.
-    const manager = await openWindow(host.url, demoManager);
+    const manager = await host.contract(demoManager);
     const venue = (await manager.call('listVenues', {})).find((v) => v.name === 'Riverside Hall')!;
     const planId = venue.plans[0]!.id;
     const event = await manager.call('saveEvent', { event: { title: 'River Songs', durationMinutes: 90 } });
     await manager.call('savePriceBand', { eventId: event.id, band: { name: 'Adult', category: null, priceMinor: 1800, taxRateBp: 2000, taxIncluded: true } });
     const run = await manager.call('createRun', { eventId: event.id, planId, firstDate: isoDay(10), lastDate: isoDay(16), slots: [{ weekdays: [5], time: '20:00' }] });
     manager.close();
-    const sale = await sellOneSeat(host.url, run.performanceIds[0]!);
+    const sale = await sellOneSeat(run.performanceIds[0]!);
     expect(sale.order.totalMinor).toBe(1800);
 
     // Block two seats of that performance on the same screen.

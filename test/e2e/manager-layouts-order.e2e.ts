@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { orderReference } from '../../src-shared/contract/orders.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
-import { openManagerScreen, openWindow, type ContractWindow } from './manager-fixtures.ts';
+import { demoManager, keepScreenshot, sell, useBoxOffice, type ContractWindow } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice();
 let manager: ContractWindow;
 let cashier: ContractWindow;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-  [manager, cashier] = await Promise.all([openWindow(host.url, demoManager), openWindow(host.url, demoCashier)]);
-});
-afterAll(async () => {
-  manager?.close();
-  cashier?.close();
-  await browser?.close();
-  await host?.stop();
+  [manager, cashier] = await Promise.all([host.contract(demoManager), host.contract()]);
 });
 
 /** The demo's on-sale performances of one event, soonest first. */
@@ -40,20 +31,11 @@ function localInput(ms: number): string {
 describe('Manager screens: a layout previewed with a real order, and the on-sale end', () => {
   it("previews the ticket and receipt layouts with an order sold through the contract, then back to the sample's", async () => {
     const [performance] = await performancesOf('The Importance of Being Earnest');
-    const hold = await cashier.call('holdBestAvailable', { performanceId: performance!.id, quantity: 1 });
-    const bands = await cashier.call('listPriceBands', { performanceId: performance!.id });
-    const band = bands.find((b) => b.category === null) ?? bands[0]!;
-    const sale = await cashier.call('bookSeats', {
-      holdId: hold.holdId,
-      lines: hold.unitIds.map((unitId) => ({ unitId, priceBandId: band.id })),
-      payments: [{ method: 'card', amountMinor: band.priceMinor }],
-    });
+    const sale = await sell(cashier, performance!.id, 1);
     const reference = orderReference(sale.order.id);
     const seat = sale.tickets[0]!.label;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await signIn(page, demoManager.name, demoManager.pin);
+    const page = await host.signedIn(demoManager);
     await page.getByTestId('tab-layouts').click();
     await page.getByTestId('layout-pick').selectOption('ticket-80mm');
     await page.getByTestId('layout-preview').waitFor();
@@ -88,8 +70,7 @@ describe('Manager screens: a layout previewed with a real order, and the on-sale
 
   it('sets an on-sale end on the Events screen, after which the counter is refused', async () => {
     const performance = (await performancesOf("Singin' in the Rain"))[0]!;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openManagerScreen(page, host.url, 'events');
+    const page = await host.managerScreen('events');
     await page.getByTestId('event-item').filter({ hasText: "Singin' in the Rain" }).click();
     const row = page.locator(`[data-testid=admin-performance][data-performance-id="${performance.id}"]`);
     const until = row.getByTestId('performance-on-sale-until');

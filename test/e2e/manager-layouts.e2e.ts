@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
+import type { Page } from 'playwright-core';
+import type { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
 import { decodeEscPos, type PrintOp } from '../../src-main/print/render/index.ts';
-import { makeTempDir } from '../helpers/temp-box-office.ts';
-import { demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
+import { demoManager, keepScreenshot, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice();
 let fake: FakePrinter;
-const outDir = makeTempDir('marquee-e2e-printer-');
 
 beforeAll(async () => {
-  [browser, host, fake] = await Promise.all([launchChromium(), startHost(['--demo']), FakePrinter.start({ outDir })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await fake?.stop();
-  rmSync(outDir, { recursive: true, force: true });
+  fake = await host.startPrinter();
 });
 
 /** A logo no built-in looks like: a black frame with a diagonal. */
@@ -48,9 +38,7 @@ async function printSample(page: Page, jobsBefore: number): Promise<Buffer> {
 
 describe('Layouts screen (manager)', () => {
   it('edits the ticket so the seat prints in double height, previews it live and prints it; then a new logo', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await signIn(page, demoManager.name, demoManager.pin);
+    const page = await host.signedIn(demoManager);
 
     // The printer for this test, added through the Printers screen.
     await page.keyboard.press('Alt+7');
@@ -71,8 +59,12 @@ describe('Layouts screen (manager)', () => {
     // Add a text element, put the seat in it from the field list, make it double height.
     await page.getByTestId('element-add-type').selectOption('text');
     await page.getByTestId('element-add').click();
-    const count = await page.getByTestId('layout-element').count();
+    // Only the layout's own elements: the lines inside a repeat (the ticket's reprint banner) are editors too.
+    const elements = page.locator('[data-testid="layout-element"]:not([data-testid="layout-element"] *)');
+    const count = await elements.count();
     const at = count - 2; // new elements go in before the closing cut
+    expect(await elements.nth(count - 1).getAttribute('data-element-type')).toBe('cut');
+    expect(await page.getByTestId(`element-${at}-text`).inputValue()).toBe('New text');
     await page.getByTestId(`element-${at}-text`).fill('');
     await page.getByTestId(`element-${at}-text-field`).selectOption('seat.label');
     expect(await page.getByTestId(`element-${at}-text`).inputValue()).toBe('{seat.label}');
@@ -159,9 +151,7 @@ describe('Layouts screen (manager)', () => {
   });
 
   it('chooses the ticket layout per event and price band', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(host.url);
-    await signIn(page, demoManager.name, demoManager.pin);
+    const page = await host.signedIn(demoManager, { viewport: { width: 1920, height: 1080 } });
     await page.keyboard.press('Alt+8');
     await page.getByTestId('layouts-part-events').click();
     const first = page.getByTestId('event-layout-row').first();

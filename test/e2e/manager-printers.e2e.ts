@@ -1,38 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
 import { decodeEscPos } from '../../src-main/print/render/index.ts';
 import { createHttpBridge } from '../../src-shared/http-bridge.ts';
-import { makeTempDir } from '../helpers/temp-box-office.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
+import { demoCashier, demoManager, keepScreenshot, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice();
 let fake: FakePrinter;
-const outDir = makeTempDir('marquee-e2e-printer-');
 
 beforeAll(async () => {
-  [browser, host, fake] = await Promise.all([launchChromium(), startHost(['--demo']), FakePrinter.start({ outDir })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await fake?.stop();
-  rmSync(outDir, { recursive: true, force: true });
+  fake = await host.startPrinter();
 });
 
-async function openPrinters(page: Page): Promise<void> {
-  await page.goto(host.url);
-  await signIn(page, demoManager.name, demoManager.pin);
+async function openPrinters(): Promise<Page> {
+  const page = await host.signedIn(demoManager);
   await page.keyboard.press('Alt+7');
   await page.getByRole('heading', { name: /Printers/ }).waitFor();
+  return page;
 }
 
 describe('Printers screen (manager)', () => {
   it('adds the fake printer, test prints on it and shows it ready; shows and replaces the API token', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openPrinters(page);
+    const page = await openPrinters();
     await page.getByTestId('printer-add').click();
     await page.getByTestId('printer-name').fill('Box office printer');
     await page.getByTestId('printer-interface').fill(fake.uri);
@@ -91,9 +80,7 @@ describe('Printers screen (manager)', () => {
     }
 
     // The cashier does not see the Printers tab at all.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await signIn(page, demoCashier.name, demoCashier.pin);
+    const page = await host.signedIn(demoCashier);
     expect(await page.getByTestId('tab-printers').count()).toBe(0);
     await page.close();
   });

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
-import { countInDatabase, openManagerScreen, openWindow } from './manager-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { countInDatabase, demoManager, keepScreenshot, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 describe('manager staff and audit screens', () => {
   it('adds a cashier who can sign in, resets their PIN and disables them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openManagerScreen(page, host.url, 'staff');
+    const page = await host.managerScreen('staff');
     await page.getByTestId('staff-name').fill('Sam Usher');
     await page.getByTestId('staff-new-role').selectOption('cashier');
     await page.getByTestId('staff-pin').fill('4321');
@@ -27,9 +15,7 @@ describe('manager staff and audit screens', () => {
     await keepScreenshot(page, 'manager-staff');
 
     // A second window: the new cashier signs in with the PIN they were given.
-    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await other.goto(host.url);
-    await signIn(other, 'Sam Usher', '4321');
+    const other = await host.signedIn({ name: 'Sam Usher', pin: '4321' });
 
     await row.getByTestId('staff-reset-pin').click();
     await page.getByTestId('reset-pin-input').fill('8765');
@@ -58,7 +44,7 @@ describe('manager staff and audit screens', () => {
   });
 
   it('refuses a cashier calling manager-only procedures through the contract', async () => {
-    const cashier = await openWindow(host.url, demoCashier);
+    const cashier = await host.contract();
     try {
       const refused = await cashier.fail('addStaff', { name: 'Mallory', role: 'manager', pin: '9999' });
       expect(refused.code).toBe('FORBIDDEN');
@@ -68,9 +54,7 @@ describe('manager staff and audit screens', () => {
       }
       expect(countInDatabase(host.dataDir, "select count(*) as n from staff where name = 'Mallory'")).toBe(0);
       // The screens a cashier sees do not offer the manager's tabs either.
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(host.url);
-      await signIn(page, demoCashier.name, demoCashier.pin);
+      const page = await host.signedIn();
       expect(await page.getByTestId('tab-staff').count()).toBe(0);
       await page.close();
     } finally {

@@ -1,42 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoManager, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { jobsWith as countJobsWith, openCounter, openTab, seatedPerformances, sell, unitStates, type CounterClient } from './orders-fixtures.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoManager, findOrder, jobsWith as countJobsWith, keepScreenshot, seatedPerformances, sell, unitStates, useBoxOffice, useContractWindow } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-let counter: CounterClient;
+const host = useBoxOffice();
+const counter = useContractWindow(host);
 let performanceId: string;
 let otherPerformanceId: string;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-  counter = await openCounter(host.url);
   const seated = await seatedPerformances(counter);
   performanceId = seated[0]!.id;
   otherPerformanceId = seated.find((p) => p.eventId !== seated[0]!.eventId)?.id ?? seated[1]!.id;
-});
-afterAll(async () => {
-  counter?.close();
-  await browser?.close();
-  await host?.stop();
 });
 
 /** How many printed jobs carry this text (a ticket code, a seat). */
 const jobsWith = (text: string) => countJobsWith(host.dataDir, text);
 
-async function findOrder(page: Page, query: string, orderId: string): Promise<void> {
-  await page.keyboard.press('F2');
-  await page.getByTestId('order-search').fill(query);
-  await page.keyboard.press('Enter');
-  await page.locator(`[data-testid=order-detail][data-order-id="${orderId}"]`).waitFor();
-}
-
 describe('Orders screen: refunds and exchanges', () => {
   it('refunds some tickets, the seats return to sale; over the limit a manager approves', async () => {
     const sale = await sell(counter, performanceId, 3, { name: 'Hal Refund' });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openTab(page, host.url, '3');
+    const page = await host.cashierTab('3');
     await findOrder(page, 'hal refund', sale.order.id);
     const [one, two, three] = sale.tickets;
     await page.locator(`[data-ticket-id="${one!.ticketId}"] [data-testid=pick-ticket]`).check();
@@ -73,15 +55,15 @@ describe('Orders screen: refunds and exchanges', () => {
 
   it('exchanges tickets to another performance and prints the new ones', async () => {
     const sale = await sell(counter, performanceId, 2, { name: 'Ida Exchange' });
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await openTab(page, host.url, '3');
+    const page = await host.cashierTab('3', { viewport: { width: 1920, height: 1080 } });
     await findOrder(page, 'ida exchange', sale.order.id);
     await page.getByTestId('pick-all').click();
     await page.keyboard.press('F9');
     await page.getByTestId('exchange-panel').waitFor();
     await page.getByTestId('exchange-performance').selectOption(otherPerformanceId);
+    // "Suggest best seats" chooses them on the map; nothing is held before Exchange is pressed.
     await page.getByTestId('exchange-find-seats').click();
-    await page.getByTestId('exchange-seats').waitFor();
+    await expect.poll(() => page.getByTestId('exchange-seat').count()).toBe(2);
     const difference = await page.getByTestId('exchange-difference').textContent();
     await keepScreenshot(page, 'orders-exchange');
     await page.getByTestId('confirm-exchange').click();

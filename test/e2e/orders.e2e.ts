@@ -1,42 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderReference } from '../../src-shared/contract/orders.ts';
-import { keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { jobsWith as countJobsWith, openCounter, openTab, printedJobs, seatedPerformances, sell, type CounterClient } from './orders-fixtures.ts';
+import { findOrder, jobsWith as countJobsWith, keepScreenshot, printedLines, seatedPerformances, sell, useBoxOffice, useContractWindow } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-let counter: CounterClient;
+const host = useBoxOffice();
+const counter = useContractWindow(host);
 let performanceId: string;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-  counter = await openCounter(host.url);
   performanceId = (await seatedPerformances(counter))[0]!.id;
-});
-afterAll(async () => {
-  counter?.close();
-  await browser?.close();
-  await host?.stop();
 });
 
 /** How many printed jobs carry this text (a ticket code, a seat). */
 const jobsWith = (text: string) => countJobsWith(host.dataDir, text);
-
-async function findOrder(page: Page, query: string, orderId: string): Promise<void> {
-  await page.keyboard.press('F2');
-  await page.getByTestId('order-search').fill(query);
-  await page.keyboard.press('Enter');
-  await page.locator(`[data-testid=order-detail][data-order-id="${orderId}"]`).waitFor();
-}
 
 describe('Orders screen', () => {
   it('finds an order by its reference, by name and by a ticket code', async () => {
     const dana = await sell(counter, performanceId, 2, { name: 'Dana Mulder', phone: '0207 946 0001' });
     const fox = await sell(counter, performanceId, 1, { name: 'Fox Mulder' });
     const walkIn = await sell(counter, performanceId, 1);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openTab(page, host.url, '3');
+    const page = await host.cashierTab('3');
 
     await findOrder(page, orderReference(dana.order.id), dana.order.id);
     expect(await page.getByTestId('order-reference').textContent()).toBe(orderReference(dana.order.id));
@@ -74,8 +56,7 @@ describe('Orders screen', () => {
     const [first, second] = sale.tickets;
     // The sale itself printed each ticket once.
     await expect.poll(() => jobsWith(first!.code), { timeout: 15_000 }).toBe(1);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await openTab(page, host.url, '3');
+    const page = await host.cashierTab('3');
     await findOrder(page, 'gil reprint', sale.order.id);
     await page.locator(`[data-ticket-id="${first!.ticketId}"] [data-testid=pick-ticket]`).check();
     await page.keyboard.press('F4');
@@ -83,7 +64,7 @@ describe('Orders screen', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toBe(`Reprint logged for ${first!.label}. The copies are printing.`);
     await expect.poll(() => jobsWith(first!.code), { timeout: 15_000 }).toBe(2);
-    const copy = printedJobs(host.dataDir).filter((lines) => lines.some((l) => l.includes(first!.code))).at(-1)!;
+    const copy = printedLines(host.dataDir).filter((lines) => lines.some((l) => l.includes(first!.code))).at(-1)!;
     expect(copy.join('\n')).toContain(first!.label);
     expect(jobsWith(second!.code)).toBe(1);
 

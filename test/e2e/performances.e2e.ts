@@ -1,41 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { demoCashier, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { countInDatabase, demoCashier, keepScreenshot, queryDatabase, signIn, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 /** The counts the screen must show, read straight from the SQLite file the host writes. */
 function countsFromDatabase(dataDir: string) {
-  const db = new Database(join(dataDir, 'records.sqlite'), { readonly: true });
-  try {
-    return db
-      .prepare(
-        `select p.id as id, count(u.id) as capacity, sum(u.state = 'booked') as sold,
-                sum(u.state = 'available') as available
-         from performances p join units u on u.performance_id = p.id group by p.id`,
-      )
-      .all() as { id: string; capacity: number; sold: number; available: number }[];
-  } finally {
-    db.close();
-  }
+  return queryDatabase<{ id: string; capacity: number; sold: number; available: number }>(
+    dataDir,
+    `select p.id as id, count(u.id) as capacity, sum(u.state = 'booked') as sold,
+            sum(u.state = 'available') as available
+     from performances p join units u on u.performance_id = p.id group by p.id`,
+  );
 }
 
 describe('host mode in Chromium', () => {
   it('shows the demo performances with counts read from SQLite', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await signIn(page, demoCashier.name, demoCashier.pin);
+    const page = await host.signedIn();
     const rows = page.getByTestId('performance-row');
     await rows.first().waitFor();
     expect(await page.getByRole('heading', { name: 'Today' }).count()).toBe(1);
@@ -61,19 +41,13 @@ describe('host mode in Chromium', () => {
   });
 
   it('opens a performance and draws its seat map from the plan', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await signIn(page, demoCashier.name, demoCashier.pin);
+    const page = await host.signedIn();
     const theatreRow = page.getByTestId('performance-row').filter({ hasText: 'Lyric' }).first();
     const performanceId = await theatreRow.getAttribute('data-performance-id');
     await theatreRow.click();
     const map = page.getByTestId('seat-map');
     await map.waitFor();
-    const db = new Database(join(host.dataDir, 'records.sqlite'), { readonly: true });
-    const planSeats = db
-      .prepare('select count(*) as n from units where performance_id = ? and seat_id is not null')
-      .get(performanceId) as { n: number };
-    db.close();
+    const planSeats = { n: countInDatabase(host.dataDir, 'select count(*) as n from units where performance_id = ? and seat_id is not null', performanceId) };
     expect(planSeats.n).toBeGreaterThan(500);
     await expect.poll(() => page.getByTestId('seat').count(), { timeout: 20_000 }).toBe(planSeats.n);
     expect(await page.locator('[data-testid=seat] title', { hasText: 'wheelchair place' }).count()).toBeGreaterThan(0);
@@ -84,10 +58,9 @@ describe('host mode in Chromium', () => {
   });
 
   it('offers the demo on first start with an empty database', async () => {
-    const empty = await startHost();
+    const empty = await host.startAnother({ demo: false });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(empty.url);
+      const page = await empty.newWindow();
       await page.getByTestId('demo-offer').waitFor();
       await page.getByTestId('load-demo').click();
       // The demo brings its staff, so the window now asks who is selling.

@@ -1,17 +1,7 @@
-import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBoxOffice, type BoxOffice } from '../../src-main/core/box-office.ts';
-import { loadDemo } from '../../src-main/demo/load-demo.ts';
-import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
-import { prepareHostTls, type HostTls } from '../../src-main/host/tls.ts';
-import { namesForHost } from '../../src-main/host/client-address.ts';
-import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PairedWindows } from '../../src-main/windows/paired-windows.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn } from './fixtures.ts';
+import { demoCashier, demoManager, keepScreenshot, signIn, useBoxOffice } from './box-office.ts';
 
 /*
  * Host mode with --lan, bound to 127.0.0.1, where loopback counts as another computer (the CLI
@@ -19,55 +9,12 @@ import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn } from
  * browser window here must be paired before it can even see the sign-in screen.
  */
 
-let dataDir: string;
-let office: BoxOffice;
-let tls: HostTls;
-let server: HostServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/**
- * Chromium is told to accept exactly this certificate's key (by the SHA-256 of its public key), not
- * every certificate: a window that got another certificate would still fail, as a browser at the
- * venue would warn.
- */
-function spkiPin(certPem: string): string {
-  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(spki).digest('base64');
-}
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-pairing-'));
-  office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'test', stationName: 'Host station' });
-  loadDemo(office.records, { now: office.clock.now(), assetsDir: office.assetsDir });
-  tls = await prepareHostTls({ dataDir, names: namesForHost('127.0.0.1') });
-  server = await startHostServer({
-    office,
-    host: '127.0.0.1',
-    port: 0,
-    allowLan: true,
-    tls: { cert: tls.cert, key: tls.key },
-    localClientAddresses: [],
-    rendererDir: join(sourceRoot, 'dist', 'renderer'),
-  });
-  browser = await launchChromium([`--ignore-certificate-errors-spki-list=${spkiPin(tls.cert)}`]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  office?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// The browser trusts exactly this host's certificate (by its key), as a venue's browser would after pairing.
+const host = useBoxOffice({ inProcess: true, lan: true, window: { viewport: { width: 1280, height: 860 } } });
 
 /** Each browser context is its own profile, so its own window with its own token, as another computer's browser would be. */
-async function newWindow(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
+function newWindow(): Promise<Page> {
+  return host.newWindow();
 }
 
 async function shownCode(page: Page): Promise<string> {
@@ -77,7 +24,7 @@ async function shownCode(page: Page): Promise<string> {
 }
 
 function managerId(): string {
-  const row = office.records.$client.prepare('select id from staff where name = ?').get(demoManager.name) as { id: string };
+  const row = host.office.records.$client.prepare('select id from staff where name = ?').get(demoManager.name) as { id: string };
   return row.id;
 }
 
@@ -86,20 +33,20 @@ describe('pairing a window on another computer (host mode with --lan)', () => {
     // The manager's own window must be paired too; here its approval stands for the first one made at the host computer.
     const desk = await newWindow();
     const deskCode = await shownCode(desk);
-    new PairedWindows(office.records, office.clock).approve(deskCode, 'Manager desk', managerId());
+    new PairedWindows(host.office.records, host.office.clock).approve(deskCode, 'Manager desk', managerId());
     await signIn(desk, demoManager.name, demoManager.pin);
 
     const counter = await newWindow();
     const code = await shownCode(counter);
     expect(code).toMatch(/^\d{6}$/);
-    await expect.poll(() => counter.getByTestId('pairing-fingerprint').textContent()).toBe(tls.fingerprint);
+    await expect.poll(() => counter.getByTestId('pairing-fingerprint').textContent()).toBe(host.fingerprint);
     // Nothing but the pairing screen: no staff names, no sign-in.
     expect(await counter.getByTestId('staff-member').count()).toBe(0);
     await keepScreenshot(counter, 'security-pairing-code');
 
     await desk.getByTestId('tab-windows').click();
     await desk.getByTestId('windows-screen').waitFor();
-    await expect.poll(() => desk.getByTestId('host-fingerprint').textContent()).toBe(tls.fingerprint);
+    await expect.poll(() => desk.getByTestId('host-fingerprint').textContent()).toBe(host.fingerprint);
     const request = desk.locator(`[data-testid=pairing-request][data-code="${code}"]`);
     await request.waitFor();
     await keepScreenshot(desk, 'security-pairing-windows');

@@ -1,16 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBoxOffice, type BoxOffice } from '../../src-main/core/box-office.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
-import { loadDemo } from '../../src-main/demo/load-demo.ts';
-import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
-import { sourceMigrationsRoot, sourceRoot } from '../../src-main/paths.ts';
 import { PAUSE_AFTER, waitAfter } from '../../src-main/staff/sign-in-throttle.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn } from './fixtures.ts';
-import { openManagerScreen } from './manager-fixtures.ts';
+import { demoCashier, demoManager, keepScreenshot, signIn, useBoxOffice } from './box-office.ts';
 
 /*
  * Sessions as the counter sees them: a window whose session ends (a manager ends it, or it sat
@@ -20,38 +12,17 @@ import { openManagerScreen } from './manager-fixtures.ts';
  * idle time-out and the sign-in waits are reached without waiting for them.
  */
 
-let dataDir: string;
-let office: BoxOffice;
-let clock: ManualClock;
-let server: HostServer;
-let browser: Browser;
+const clock = new ManualClock(Date.now());
+const host = useBoxOffice({ inProcess: { clock }, window: { viewport: { width: 1280, height: 860 } } });
 const WRONG_PIN = '9999';
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-sessions-'));
-  clock = new ManualClock(Date.now());
-  office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'test', stationName: 'Host station', clock });
-  loadDemo(office.records, { now: clock.now(), assetsDir: office.assetsDir });
-  server = await startHostServer({ office, host: '127.0.0.1', port: 0, rendererDir: join(sourceRoot, 'dist', 'renderer') });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  office?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 /** Each page is its own browser context, so its own window with its own token and session. */
-async function newWindow(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(server.url);
-  return page;
+function newWindow(): Promise<Page> {
+  return host.newWindow();
 }
 
 function count(query: string, ...params: unknown[]): number {
-  return (office.records.$client.prepare(query).get(...params) as { n: number }).n;
+  return (host.office.records.$client.prepare(query).get(...params) as { n: number }).n;
 }
 
 const wrongPins = () => count("select count(*) as n from audit_log where action = 'staff.wrong-pin'");
@@ -78,8 +49,7 @@ describe('sessions at the counter', () => {
   it('sends a window back to sign-in, with a sentence, when a manager ends its session, and again after the idle time-out', async () => {
     const counter = await newWindow();
     await signIn(counter, demoCashier.name, demoCashier.pin);
-    const desk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await openManagerScreen(desk, server.url, 'windows');
+    const desk = await host.managerScreen('windows');
 
     const session = desk.locator(`[data-testid=open-session][data-staff-name="${demoCashier.name}"]`);
     await session.waitFor();
@@ -105,8 +75,7 @@ describe('sessions at the counter', () => {
   });
 
   it('saves the minimum PIN length and the idle time-out in Settings, and the session store follows the setting', async () => {
-    const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await openManagerScreen(desk, server.url, 'settings');
+    const desk = await host.managerScreen('settings', { viewport: { width: 1280, height: 1000 } });
     await expect.poll(() => desk.getByTestId('settings-idle-minutes').inputValue()).toBe('30');
     await desk.getByTestId('settings-min-pin').selectOption('6');
     await desk.getByTestId('settings-idle-minutes').fill('45');
@@ -142,8 +111,7 @@ describe('sessions at the counter', () => {
 
   it('slows a window down after wrong PINs with a sentence and a countdown, and the pad works after the wait or once a manager lifts the pause', async () => {
     // The manager signs in first: wrong PINs slow down this address too, and every window here shares it.
-    const desk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await openManagerScreen(desk, server.url, 'windows');
+    const desk = await host.managerScreen('windows');
     const counter = await newWindow();
     await counter.getByTestId('staff-member').filter({ hasText: demoCashier.name }).click();
 

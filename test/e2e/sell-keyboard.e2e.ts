@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoCashier, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
-import { latestOrderTickets, printedJobs } from './sell-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { keepScreenshot, latestOrderTickets, printedJobs, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 const cursorLabel = (page: Page) => page.getByTestId('seat-map').getAttribute('data-cursor');
 const lookOf = (page: Page, label: string) => page.locator(`[data-testid=seat][data-label="${label}"]`).getAttribute('data-look');
@@ -48,10 +38,8 @@ async function typeTheMomentItShows(page: Page, ready: string[], key: string): P
 
 describe('selling from the keyboard alone', () => {
   it('picks 2 seats with the arrows and Space and sells them for exact cash without the mouse', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await signIn(page, demoCashier.name, demoCashier.pin);
+    const page = await host.signedIn();
+    const context = page.context();
     // From here on only the keyboard: the soonest performance already has the focus.
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
     await page.keyboard.press('Enter');
@@ -83,7 +71,9 @@ describe('selling from the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => lookOf(page, second)).toBe('mine');
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
-    expect(await page.getByTestId('basket-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual([first, second]);
+    // The basket reads in seat order (A-9 before A-10), whatever order the seats were taken in.
+    const inSeatOrder = [first, second].sort(new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare);
+    expect(await page.getByTestId('basket-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual(inSeatOrder);
 
     // Space on a seat already in the basket gives it back; Space again takes it again.
     await page.keyboard.press('Space');
@@ -110,10 +100,8 @@ describe('selling from the keyboard alone', () => {
   });
 
   it('hears keys typed the moment each part of the Sell screen shows: 1 on the map, E on the payment, Enter on the result', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await signIn(page, demoCashier.name, demoCashier.pin);
+    const page = await host.signedIn();
+    const context = page.context();
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
     const before = latestOrderTickets(host.dataDir)[0]?.orderId;
     await typeTheMomentItShows(page, ['[data-testid=seat-map]'], '1');

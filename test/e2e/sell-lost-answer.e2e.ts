@@ -1,47 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { counterPage, printedBytes } from './sell-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { basketOf, keepScreenshot, printedBytes, queryDatabase, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 /** Every print job this station has queued, oldest first, with its state. */
 function printJobStates(): string[] {
-  const db = new Database(join(host.dataDir, 'station.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT state FROM print_jobs ORDER BY created_at, id').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
+  return queryDatabase<{ state: string }>(host.dataDir, 'SELECT state FROM print_jobs ORDER BY created_at, id', [], 'station.sqlite').map((row) => row.state);
 }
 
 function orderIds(): string[] {
-  const db = new Database(join(host.dataDir, 'records.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT id FROM orders ORDER BY id').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
+  return queryDatabase<{ id: string }>(host.dataDir, 'SELECT id FROM orders ORDER BY id').map((row) => row.id);
 }
 
 describe('the answer to Pay is lost on the way back (issue #10)', () => {
   it('the Sell screen says it is checking, asks again with the same key, and shows the one sale that went through', async () => {
-    const page = await counterPage(browser, host.url);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('seat-map').waitFor();
-    await page.keyboard.press('2');
-    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
+    const page = await host.counterPage();
+    await basketOf(page, 2);
     const ordersBefore = orderIds();
     const printsBefore = printedBytes(host.dataDir).length;
     const jobsBefore = printJobStates().length;

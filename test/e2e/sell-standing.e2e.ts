@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { contractStation, ok } from './contract-sales.ts';
-import { demoManager, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { counterPage, latestOrderTickets, printedJobs } from './sell-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { demoManager, keepScreenshot, latestOrderTickets, printedJobs, useBoxOffice } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 
 /**
@@ -28,7 +16,7 @@ async function jobsUpToReceipt(before: number): Promise<string[]> {
 
 describe('the basket beyond numbered seats', () => {
   it('sells 3 standing places at the Studio by card with the stepper, one at a concession price', async () => {
-    const page = await counterPage(browser, host.url);
+    const page = await host.counterPage();
     const before = printedJobs(host.dataDir).length;
     await page.getByTestId('performance-row').filter({ hasText: 'Comedy Night at the Studio' }).first().click();
     const stepper = page.getByTestId('ga-stepper');
@@ -75,13 +63,9 @@ describe('the basket beyond numbered seats', () => {
   });
 
   it('applies a discount code a manager created: the total drops and the receipt charges the discounted prices', async () => {
-    const manager = await contractStation(host.url, demoManager.name, demoManager.pin);
-    try {
-      ok(await manager.createDiscountCode({ code: 'FRIENDS20', kind: 'percent', value: 2000 }));
-    } finally {
-      manager.close();
-    }
-    const page = await counterPage(browser, host.url);
+    const manager = await host.contract(demoManager);
+    await manager.call('createDiscountCode', { code: 'FRIENDS20', kind: 'percent', value: 2000 });
+    const page = await host.counterPage();
     const before = printedJobs(host.dataDir).length;
     await page.locator('[data-testid=performance-row]:focus').click();
     await page.getByTestId('seat-map').waitFor();

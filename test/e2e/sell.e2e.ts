@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callHostApi, demoCashier, keepScreenshot, launchChromium, startHost, type RunningHost } from './fixtures.ts';
-import { ActionCounter, counterPage, holdableEvents, latestOrderTickets, printedBytes, printedJobs, type HeldEvents } from './sell-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ActionCounter, demoCashier, holdableEvents, keepScreenshot, latestOrderTickets, printedBytes, printedJobs, useBoxOffice, type HeldEvents } from './box-office.ts';
 
-let browser: Browser;
-let host: RunningHost;
-
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const host = useBoxOffice();
 
 
 const DRAWER_PULSE = Buffer.from([0x1b, 0x70, 0x00, 0x32, 0xfa]);
 
 describe('selling at the counter', () => {
   it('sells 2 Adult seats for tonight’s first performance for exact cash in at most 6 actions, printed', async () => {
-    const page = await counterPage(browser, host.url);
+    const page = await host.counterPage();
     const before = printedBytes(host.dataDir).length;
     // The soonest performance has the focus as soon as the list is there.
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
@@ -66,7 +56,7 @@ describe('selling at the counter', () => {
   });
 
   it('reserves a chosen seat for a named customer and prints the slip', async () => {
-    const page = await counterPage(browser, host.url, demoCashier, { width: 1920, height: 1080 });
+    const page = await host.counterPage(demoCashier, { viewport: { width: 1920, height: 1080 } });
     const before = printedBytes(host.dataDir).length;
     await page.getByTestId('performance-row').nth(1).click();
     const seat = page.locator('[data-testid=seat][data-look=available]').nth(5);
@@ -90,7 +80,7 @@ describe('selling at the counter', () => {
   });
 
   it('takes a split payment by card and cash with a changed price band, and shows the change large', async () => {
-    const page = await counterPage(browser, host.url);
+    const page = await host.counterPage();
     await page.locator('[data-testid=performance-row]:focus').click();
     await page.getByTestId('best-2').click();
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
@@ -117,10 +107,12 @@ describe('selling at the counter', () => {
     const events: HeldEvents[] = [];
     const hear = async (context: BrowserContext) => events.push(await holdableEvents(context));
     const [a, b] = await Promise.all([
-      counterPage(browser, host.url, demoCashier, undefined, hear),
-      counterPage(browser, host.url, { name: 'Tom Booth', pin: '2222' }, undefined, hear),
+      host.counterPage(demoCashier, { prepare: hear }),
+      host.counterPage({ name: 'Tom Booth', pin: '2222' }, { prepare: hear }),
     ]);
-    await Promise.all([a.getByTestId('performance-row').first().click(), b.getByTestId('performance-row').first().click()]);
+    // The focused row: the soonest performance not yet started (a sale after curtain-up asks to confirm first).
+    for (const p of [a, b]) await expect.poll(() => p.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('performance-row');
+    await Promise.all([a.keyboard.press('Enter'), b.keyboard.press('Enter')]);
     await Promise.all([a.getByTestId('seat-map').waitFor(), b.getByTestId('seat-map').waitFor()]);
     const label = (await a.locator('[data-testid=seat][data-look=available]').nth(20).getAttribute('data-label'))!;
     const seatOn = (p: Page) => p.locator(`[data-testid=seat][data-label="${label}"]`);
@@ -148,12 +140,12 @@ describe('selling at the counter', () => {
   });
 
   it('keeps the sale when nothing can print, says why and offers a retry', async () => {
-    const bare = await startHost();
+    const bare = await host.startAnother({ demo: false });
     try {
       // No --demo: the demo catalogue without the simulated printer, so this station has none.
-      const loaded = await callHostApi(bare.url, 'loadDemo');
+      const loaded = await bare.callApi('loadDemo');
       expect(loaded.ok).toBe(true);
-      const page = await counterPage(browser, bare.url, demoCashier, { width: 1280, height: 800 });
+      const page = await bare.counterPage(demoCashier, { viewport: { width: 1280, height: 800 } });
       await page.keyboard.press('Enter');
       await page.getByTestId('seat-map').waitFor();
       await page.keyboard.press('1');

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { zonedInstant } from '../../src-shared/zoned-time.ts';
-import { demoCashier, demoManager, keepScreenshot, launchChromium, signIn, startHost, type RunningHost } from './fixtures.ts';
-import { openWindow, type ContractWindow } from './manager-fixtures.ts';
-import { latestOrderTickets, printedJobs } from './sell-fixtures.ts';
+import { demoCashier, demoManager, keepScreenshot, latestOrderTickets, printedJobs, signIn, useBoxOffice, type ContractWindow } from './box-office.ts';
 
 /*
  * The venue is in London, the windows' computer in Los Angeles (eight hours behind) with a US-English
@@ -15,24 +13,17 @@ const VENUE_ZONE = 'Europe/London';
 const BROWSER_ZONE = 'America/Los_Angeles';
 const EVENT = 'The Importance of Being Earnest';
 
-let browser: Browser;
-let host: RunningHost;
+const host = useBoxOffice();
 let manager: ContractWindow;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startHost(['--demo'])]);
-  manager = await openWindow(host.url, demoManager);
+  manager = await host.contract(demoManager);
   await manager.call('updateSettings', { changes: { timeZone: VENUE_ZONE, locale: 'en-GB' } });
-});
-afterAll(async () => {
-  manager?.close();
-  await browser?.close();
-  await host?.stop();
 });
 
 /** A window whose computer is in Los Angeles and speaks US English. */
-async function losAngelesWindow(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: BROWSER_ZONE, locale: 'en-US' });
+function losAngelesWindow(): Promise<Page> {
+  return host.newWindow({ timezoneId: BROWSER_ZONE, locale: 'en-US' });
 }
 
 /** A Wednesday (a day the run form's default times include) about six weeks out, as YYYY-MM-DD. */
@@ -50,9 +41,8 @@ describe('one clock for the screens: the venue’s', () => {
     const expected = zonedInstant(date, '19:30', VENUE_ZONE);
 
     // The manager creates a one-day run at 19:30, typed in the venue's date pattern.
-    const managerContext = await losAngelesWindow();
-    const page = await managerContext.newPage();
-    await page.goto(host.url);
+    const page = await losAngelesWindow();
+    const managerContext = page.context();
     // The browser really is in Los Angeles: the screens cannot lean on its clock.
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(BROWSER_ZONE);
     await signIn(page, demoManager.name, demoManager.pin);
@@ -82,9 +72,8 @@ describe('one clock for the screens: the venue’s', () => {
     await managerContext.close();
 
     // A cashier in the same zone finds it on the performance list at 19:30 and sells a seat.
-    const cashierContext = await losAngelesWindow();
-    const counter = await cashierContext.newPage();
-    await counter.goto(host.url);
+    const counter = await losAngelesWindow();
+    const cashierContext = counter.context();
     await signIn(counter, demoCashier.name, demoCashier.pin);
     await counter.getByTestId('performance-row').first().waitFor();
     await counter.getByTestId('performance-date').fill(typedDate);

@@ -4,7 +4,7 @@ import { forwardBusEvents, registerIpc, trustSendersAt, WindowContexts, type Inv
 import { seedStaff } from '../sales/fixtures.ts';
 import { mayReceive } from '../../src-main/api/event-access.ts';
 import { events, procedureNames, procedures } from '../../src-shared/contract/index.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
 const APP_PAGE = 'file:///opt/marquee/resources/app.asar/dist/renderer/index.html';
 const isAppPage = (url: string) => url.split('#')[0] === APP_PAGE;
@@ -35,7 +35,7 @@ describe('registerIpc', () => {
   it('registers one handler per contract procedure and removes them all again', () => {
     temp = openTempBoxOffice();
     const ipcMain = recordingIpcMain();
-    const unregister = registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
+    const unregister = registerIpc(ipcMain, createApi(composeForTest(temp.office), { checkOutput: true }), trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
     expect([...ipcMain.handlers.keys()].sort()).toEqual(procedureNames.map((n) => procedures[n].channel).sort());
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
@@ -46,7 +46,7 @@ describe('registerIpc', () => {
     const people = seedStaff(temp.office);
     const ipcMain = recordingIpcMain();
     const windows = new WindowContexts(temp.office.identity.id);
-    registerIpc(ipcMain, createApi(temp.office, { checkOutput: true }), trustSendersAt(isAppPage), windows);
+    registerIpc(ipcMain, createApi(composeForTest(temp.office), { checkOutput: true }), trustSendersAt(isAppPage), windows);
     const info = await ipcMain.call(procedures.getStationInfo.channel, APP_PAGE, {}, 'ignored extra argument');
     expect(info).toMatchObject({ ok: true, value: { stationName: 'Counter 1' } });
     const signedIn = await ipcMain.call(procedures.signIn.channel, APP_PAGE, { staffId: people.cashier.staffId, pin: people.pins.cashier });
@@ -62,7 +62,7 @@ describe('registerIpc', () => {
   it('refuses an untrusted or vanished frame before the dispatcher sees the call', async () => {
     temp = openTempBoxOffice();
     const ipcMain = recordingIpcMain();
-    const dispatcher = createApi(temp.office, { checkOutput: true });
+    const dispatcher = createApi(composeForTest(temp.office), { checkOutput: true });
     const callChannel = vi.spyOn(dispatcher, 'callChannel');
     registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
     for (const url of ['https://evil.example/', null]) {
@@ -75,7 +75,7 @@ describe('registerIpc', () => {
   it('never rejects: a dispatcher that throws becomes INTERNAL', async () => {
     temp = openTempBoxOffice();
     const ipcMain = recordingIpcMain();
-    const dispatcher = createApi(temp.office, { checkOutput: true });
+    const dispatcher = createApi(composeForTest(temp.office), { checkOutput: true });
     vi.spyOn(dispatcher, 'callChannel').mockRejectedValue(new Error('disk on fire at /secret/path.ts:12'));
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     registerIpc(ipcMain, dispatcher, trustSendersAt(isAppPage), new WindowContexts(temp.office.identity.id));
@@ -115,7 +115,7 @@ describe('forwardBusEvents', () => {
     temp = openTempBoxOffice();
     const people = seedStaff(temp.office);
     const ipcMain = recordingIpcMain();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const windows = new WindowContexts(temp.office.identity.id);
     registerIpc(ipcMain, api, trustSendersAt(isAppPage), windows);
     const signedIn = fakeWindow();

@@ -3,7 +3,7 @@ import { createApi } from '../../src-main/api/create-api.ts';
 import { registerIpc, WindowContexts, trustSendersAt, type InvokeEventLike } from '../../src-main/electron/ipc.ts';
 import { events, procedureNames, procedures, type MarqueeBridge } from '../../src-shared/contract/index.ts';
 import { seedStaff } from '../sales/fixtures.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { createFakeRenderer } from './fake-electron.ts';
 
 const renderer = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createFakeRenderer> | undefined }));
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
   registerIpc(
     { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) },
-    createApi(temp.office, { checkOutput: true }),
+    createApi(composeForTest(temp.office), { checkOutput: true }),
     trustSendersAt((url) => url === 'file:///app/dist/renderer/index.html'),
     new WindowContexts(temp.office.identity.id),
   );

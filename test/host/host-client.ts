@@ -7,7 +7,7 @@ import type { WindowRegistration } from '../../src-shared/contract/windows.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import type { Clock } from '../../src-main/core/clock.ts';
 import { startHostServer, type HostServer, type HostServerOptions } from '../../src-main/host/server.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedStaff, type StaffFixture } from '../sales/fixtures.ts';
 
 /**
@@ -184,8 +184,10 @@ export async function startTestHost(options: Partial<HostServerOptions> & { cloc
     writeFileSync(join(serverOptions.rendererDir, 'index.html'), '<!doctype html><title>Marquee</title>');
   }
   const servers: HostServer[] = [];
+  // One running box office, as host mode has: every server here shares its engine and printing.
+  const boxOffice = composeForTest(temp.office);
   const serve = async (more: Partial<HostServerOptions>) => {
-    const server = await startHostServer({ office: temp.office, port: 0, ...more });
+    const server = await startHostServer({ boxOffice, port: 0, ...more });
     servers.push(server);
     return server;
   };
@@ -198,6 +200,7 @@ export async function startTestHost(options: Partial<HostServerOptions> & { cloc
     alsoServe: (more = {}) => serve(more),
     async close() {
       for (const s of servers) await s.close();
+      await boxOffice.stop();
       temp.dispose();
     },
   };

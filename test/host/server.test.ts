@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { createHttpBridge } from '../../src-shared/http-bridge.ts';
 import { stations } from '../../src-main/db/records/schema.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedStaff } from '../sales/fixtures.ts';
 import { bridgeFor, registeredToken, signedIn } from './host-client.ts';
 
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function start(): Promise<{ url: string; temp: TempBoxOffice }> {
   temp = openTempBoxOffice();
-  server = await startHostServer({ office: temp.office, port: 0 });
+  server = await startHostServer({ boxOffice: composeForTest(temp.office), port: 0 });
   return { url: server.url, temp };
 }
 
@@ -108,7 +108,7 @@ describe('host mode server', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Marquee</title>');
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(temp.dataDir, 'secret.txt'), 'not for browsers');
-    server = await startHostServer({ office: temp.office, port: 0, rendererDir });
+    server = await startHostServer({ boxOffice: composeForTest(temp.office), port: 0, rendererDir });
     const index = await fetch(server.url);
     expect(index.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self'/);
     expect(index.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
@@ -123,8 +123,8 @@ describe('host mode server', () => {
 
   it('will not listen beyond loopback unless told to, and then only over TLS', async () => {
     temp = openTempBoxOffice();
-    await expect(startHostServer({ office: temp.office, host: '0.0.0.0', port: 0 })).rejects.toThrow(/--lan/);
-    await expect(startHostServer({ office: temp.office, host: '0.0.0.0', port: 0, allowLan: true })).rejects.toThrow(/TLS/);
+    await expect(startHostServer({ boxOffice: composeForTest(temp.office), host: '0.0.0.0', port: 0 })).rejects.toThrow(/--lan/);
+    await expect(startHostServer({ boxOffice: composeForTest(temp.office), host: '0.0.0.0', port: 0, allowLan: true })).rejects.toThrow(/TLS/);
   });
 
   it('says the host is unreachable in words when it is gone', async () => {

@@ -93,7 +93,7 @@ describe('folder layers inside src-main', () => {
   });
 
   it('catches re-exports and dynamic imports too', async () => {
-    const code = "export { startServices } from '../app/compose.ts';\nexport const later = () => import('../api/dispatcher.ts');\n";
+    const code = "export { composeBoxOffice } from '../app/compose.ts';\nexport const later = () => import('../api/dispatcher.ts');\n";
     expect(await folderProblems('src-main/print/bad.ts', code)).toHaveLength(2);
   });
 

@@ -3,9 +3,9 @@ import { createApi } from '../../src-main/api/create-api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { findOrders, findReservations } from '../../src-main/orders/find-orders.ts';
 import { orderHistory } from '../../src-main/orders/order-history.ts';
-import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { orderReference } from '../../src-shared/contract/orders.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow } from '../helpers/window.ts';
 import { addStation, at, seedAnotherPerformance, seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../sales/fixtures.ts';
 
@@ -22,7 +22,7 @@ beforeEach(() => {
   temp = openTempBoxOffice({ clock });
   show = seedShow(temp.office, { rows: 8 });
   people = seedStaff(temp.office);
-  engine = salesFor(temp.office);
+  engine = new SalesEngine(temp.office);
 });
 afterEach(() => temp.dispose());
 
@@ -170,7 +170,7 @@ describe('orderHistory', () => {
 
 describe('order handlers', () => {
   it('refuse a window where nobody is signed in, and answer once someone is', async () => {
-    const counter = openWindow(createApi(temp.office, { checkOutput: true }), temp.office.identity.id);
+    const counter = openWindow(createApi(composeForTest(temp.office), { checkOutput: true }), temp.office.identity.id);
     expect(await counter.fail('findOrders', { query: 'ana' })).toMatchObject({ code: 'UNAUTHENTICATED' });
     await counter.signIn(people.cashier.staffId, people.pins.cashier);
     sell(['Stalls A-1'], { name: 'Ana Lind' });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { RecordsDb } from '../../src-main/db/open.ts';
-import { planAreas, planCategories, planSeats, seatingPlans, venues } from '../../src-main/db/records/schema.ts';
+import { planAreas, planCategories, planSeats, seatingPlans } from '../../src-main/db/records/schema.ts';
 import { importSeatingPlan } from '../../src-main/plans/import-plan.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openTempVenue, thrownBy } from './plan-import-kit.ts';
 
 const FIXTURE = 'community-hall.csv';
 const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'plans', FIXTURE), 'utf8');
@@ -17,10 +17,7 @@ let records: RecordsDb;
 let venueId: string;
 
 beforeEach(() => {
-  temp = openTempBoxOffice();
-  records = temp.office.records;
-  venueId = ulid();
-  records.insert(venues).values({ id: venueId, name: 'Community Hall' }).run();
+  ({ temp, records, venueId } = openTempVenue('Community Hall'));
 });
 
 afterEach(() => temp.dispose());
@@ -92,12 +89,7 @@ describe('CSV plan import', () => {
 
 describe('a bad CSV plan is rejected whole', () => {
   function rejection(content: string): MarqueeError {
-    let caught: unknown;
-    try {
-      importCsv(content, 'bad.csv');
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrownBy(() => importCsv(content, 'bad.csv'));
     expect(caught).toBeInstanceOf(MarqueeError);
     const error = caught as MarqueeError;
     expect(error.code).toBe('PLAN_INVALID');

@@ -8,7 +8,8 @@ import type { RecordsDb } from '../../src-main/db/open.ts';
 import { planAreas, planCategories, planSeats, seatingPlans, venues } from '../../src-main/db/records/schema.ts';
 import { importSeatingPlan, listVenuesWithPlans } from '../../src-main/plans/import-plan.ts';
 import { openCounter } from '../helpers/counter.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { openTempVenue, thrownBy } from './plan-import-kit.ts';
 
 const FIXTURE = 'riverside-hall.seating.json';
 const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'plans', FIXTURE), 'utf8');
@@ -45,10 +46,7 @@ let records: RecordsDb;
 let venueId: string;
 
 beforeEach(() => {
-  temp = openTempBoxOffice();
-  records = temp.office.records;
-  venueId = ulid();
-  records.insert(venues).values({ id: venueId, name: 'Riverside Hall' }).run();
+  ({ temp, records, venueId } = openTempVenue('Riverside Hall'));
 });
 
 afterEach(() => temp.dispose());
@@ -174,12 +172,7 @@ describe('a bad pretix plan is rejected whole', () => {
 
   function rejection(content: string, fileName = 'bad-plan.json'): MarqueeError {
     const before = rowCounts();
-    let caught: unknown;
-    try {
-      importJson(content, fileName);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrownBy(() => importJson(content, fileName));
     expect(caught).toBeInstanceOf(MarqueeError);
     const error = caught as MarqueeError;
     expect(error.code).toBe('PLAN_INVALID');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../src-main/db/checkpointer.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedShow, seedStaff } from './fixtures.ts';
 
@@ -44,7 +44,7 @@ describe('WAL checkpoints off the sale path', () => {
     try {
       const show = seedShow(temp.office, { rows: 4, seatsPerRow: 10, standing: 0 });
       const { cashier } = seedStaff(temp.office);
-      const engine = salesFor(temp.office);
+      const engine = new SalesEngine(temp.office);
       const sellPair = (i: number) => {
         const hold = engine.holdSeats(cashier, { performanceId: show.performanceId, unitIds: show.seatUnitIds.slice(2 * i, 2 * i + 2) });
         engine.book(cashier, {

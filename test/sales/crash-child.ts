@@ -4,13 +4,13 @@ import { writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import type { Actor } from '../../src-main/staff/actor.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 
 const [dataDir, performanceId, bandId, stationId, staffId] = process.argv.slice(2) as [string, string, string, string, string];
 const office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'crash' });
-const engine = salesFor(office);
+const engine = new SalesEngine(office);
 const actor: Actor = { stationId, staffId, role: 'manager' };
 // After a restart, carry on refunding what earlier lives of this window sold.
 const sold = office.records.$client.prepare(`SELECT id FROM orders WHERE state = 'paid'`).pluck().all() as string[];

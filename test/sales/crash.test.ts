@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ulid } from 'ulid';
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import type { BookInput } from '../../src-main/sales/book.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
@@ -83,7 +83,8 @@ it('survives SIGKILL mid-sale several times: file intact, every reported sale pr
           const recorded = db.prepare('SELECT answer FROM sale_requests WHERE station_id = ? AND key = ?').pluck().get(stationId, inFlight.idempotencyKey) as string | undefined;
           const ordersBefore = db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
           const actor = { stationId, staffId, role: 'manager' as const };
-          const sale = salesFor(office).book(actor, inFlight);
+          const engine = new SalesEngine(office);
+          const sale = engine.book(actor, inFlight);
           const ordersAfter = db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
           if (recorded) {
             expect(sale.order.id).toBe((JSON.parse(recorded) as { answer: { order: { id: string } } }).answer.order.id);
@@ -93,7 +94,7 @@ it('survives SIGKILL mid-sale several times: file intact, every reported sale pr
             expect(ordersAfter).toBe(ordersBefore + 1);
             retried.soldOnRetry += 1;
           }
-          expect(salesFor(office).book(actor, inFlight).order.id).toBe(sale.order.id);
+          expect(engine.book(actor, inFlight).order.id).toBe(sale.order.id);
           expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(ordersAfter);
           expect(checkInvariants(db, Date.now())).toEqual([]);
           reported.set(sale.order.id, sale.order.totalMinor);

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { createHttpBridge, type WebSocketCtor } from '../../src-shared/http-bridge.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedShow, seedStaff } from './fixtures.ts';
 
 let temp: TempBoxOffice | null = null;
@@ -22,7 +22,7 @@ it('two browser windows race through host mode: each seat goes to one, the other
   temp = openTempBoxOffice();
   const show = seedShow(temp.office, { rows: 4, seatsPerRow: 10, standing: 0 });
   const people = seedStaff(temp.office);
-  server = await startHostServer({ office: temp.office, host: '127.0.0.1', port: 0 });
+  server = await startHostServer({ boxOffice: composeForTest(temp.office), host: '127.0.0.1', port: 0 });
   const open = (name: string) => {
     const bridge = createHttpBridge(server!.url, { windowName: name, WebSocket: WebSocket as unknown as WebSocketCtor });
     bridges.push(bridge);

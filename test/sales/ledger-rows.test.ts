@@ -2,7 +2,7 @@ import { desc, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { ledger, orders, payments, tickets, units } from '../../src-main/db/records/schema.ts';
-import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedAnotherPerformance, seedShow, seedStaff, type ShowFixture, type StaffFixture } from './fixtures.ts';
 
@@ -21,7 +21,7 @@ beforeEach(() => {
   temp = openTempBoxOffice({ clock: new ManualClock(Date.UTC(2026, 10, 22, 12)) });
   show = seedShow(temp.office);
   people = seedStaff(temp.office);
-  engine = salesFor(temp.office);
+  engine = new SalesEngine(temp.office);
 });
 afterEach(() => temp.dispose());
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import type { Actor } from '../../src-main/staff/actor.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
@@ -90,7 +90,7 @@ function runScenario(cmds: Cmd[]): void {
   try {
     const show = seedShow(temp.office, { rows: 2, seatsPerRow: 4, standing: 3 });
     const perfIds = [show.performanceId, seedAnotherPerformance(temp.office, show, T0 + 86_400_000 * 3)];
-    const engine = salesFor(temp.office);
+    const engine = new SalesEngine(temp.office);
     const db = temp.office.records.$client;
     // Managers at every window, so role checks never get in the way of the model's questions.
     const actors: Actor[] = [0, 1, 2].map(() => ({ stationId: ulid(), staffId: ulid(), role: 'manager' }));
@@ -163,13 +163,15 @@ function runScenario(cmds: Cmd[]): void {
           break;
         }
         case 'holdBest': {
-          const freeSeats = unitsOf(cmd.p).filter((id) => free(id) && isSeat(id));
+          // Seats first; when the seats cannot take the party, standing places make up the rest (docs/booking.md).
+          const freeSeats = unitsOf(cmd.p).filter((id) => free(id));
           const got = outcome(() => engine.holdBestAvailable(actors[cmd.s]!, { performanceId: perfIds[cmd.p]!, quantity: cmd.qty }));
           expectOutcome(got, freeSeats.length >= cmd.qty ? null : 'SEATS_UNAVAILABLE', cmd);
           if (got.ok) {
             const { holdId, expiresAt, unitIds } = got.value as { holdId: string; expiresAt: number; unitIds: number[] };
             expect(unitIds).toHaveLength(cmd.qty);
             for (const id of unitIds) expect(freeSeats).toContain(id);
+            if (freeSeats.filter(isSeat).length >= cmd.qty) expect(unitIds.every(isSeat)).toBe(true);
             holds.push({ id: holdId, station: cmd.s, perf: cmd.p, expiresAt, row: true });
             setUnits(unitIds, 'held', holdId);
           }

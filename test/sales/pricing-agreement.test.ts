@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { priceBands as priceBandRows } from '../../src-main/db/records/schema.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { bandsForSeat, defaultBand, priceBands, type Discount } from '../../src-shared/pricing/index.ts';
 import { openCounter } from '../helpers/counter.ts';
 import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
@@ -52,7 +52,7 @@ const discountArb = fc.option(
 describe('screen and core price a basket alike', () => {
   it('the shared rule gives the figures quoteSale answers, line by line, for random baskets', async () => {
     const seats = seatCategories();
-    const engine = salesFor(temp.office);
+    const engine = new SalesEngine(temp.office);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(

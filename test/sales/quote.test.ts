@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ManualClock } from '../../src-main/core/clock.ts';
-import { salesFor, type SalesEngine } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { seedShow, seedStaff, type ShowFixture, type StaffFixture } from './fixtures.ts';
@@ -16,7 +16,7 @@ beforeEach(() => {
   temp = openTempBoxOffice({ clock: new ManualClock(T0) });
   show = seedShow(temp.office);
   people = seedStaff(temp.office);
-  engine = salesFor(temp.office);
+  engine = new SalesEngine(temp.office);
 });
 afterEach(() => temp.dispose());
 

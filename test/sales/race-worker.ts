@@ -2,7 +2,7 @@
 // or sending the same sale requests (same window, same keys) as another process at the same time.
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import type { Actor } from '../../src-main/staff/actor.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 
@@ -26,7 +26,7 @@ interface BookJob {
 
 const job = await new Promise<HoldJob | BookJob>((resolve) => process.once('message', (m) => resolve(m as HoldJob | BookJob)));
 const office = openBoxOffice({ dataDir: job.dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'race' });
-const engine = salesFor(office);
+const engine = new SalesEngine(office);
 // Both windows open their databases first, then start together on the parent's signal.
 process.send!('ready');
 await new Promise((resolve) => process.once('message', resolve));

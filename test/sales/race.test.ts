@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { salesFor } from '../../src-main/sales/engine.ts';
+import { SalesEngine } from '../../src-main/sales/engine.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { addStation, at, seedShow, seedStaff } from './fixtures.ts';
@@ -81,7 +81,7 @@ it('in one process, the second window gets SEATS_UNAVAILABLE naming the conteste
   temp = openTempBoxOffice();
   const show = seedShow(temp.office);
   const people = seedStaff(temp.office);
-  const engine = salesFor(temp.office);
+  const engine = new SalesEngine(temp.office);
   const w2 = at(people.cashier, addStation(temp.office, 'Window 2'));
   const wanted = [show.unit('Stalls B-3'), show.unit('Stalls B-4')];
   const winner = engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: wanted });
@@ -96,7 +96,7 @@ it('the same sale requests sent from two connections at once (a window retrying 
   temp = openTempBoxOffice();
   const show = seedShow(temp.office, { rows: 8, seatsPerRow: 10, standing: 0 });
   const people = seedStaff(temp.office);
-  const engine = salesFor(temp.office);
+  const engine = new SalesEngine(temp.office);
   const window = at(people.cashier, addStation(temp.office, 'Window 1'));
   // One basket held per request; both processes send every request with the same key.
   const ids = show.seatUnitIds;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/api/create-api.ts';
 import { mayReceive } from '../../src-main/api/event-access.ts';
 import { ACCESS_LEVELS, eventNames, events, procedureNames, procedures, type Access, type ProcedureName } from '../../src-shared/contract/index.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow, type TestWindow } from '../helpers/window.ts';
 import { seedStaff } from '../sales/fixtures.ts';
 
@@ -15,7 +15,7 @@ import { seedStaff } from '../sales/fixtures.ts';
 /** What the sign-in screen (and a window waiting to be paired) needs; nothing else is public. */
 const PUBLIC: ProcedureName[] = ['getStationInfo', 'listStaff', 'signIn', 'signOut', 'currentStaff', 'pairingStatus'];
 /** Open only on a brand-new installation, then an admin's. */
-const SETUP: ProcedureName[] = ['createFirstAdmin', 'loadDemo'];
+const SETUP: ProcedureName[] = ['createFirstAdmin', 'loadDemo', 'getStartupRecovery', 'restoreAtStartup'];
 
 const RANK: Record<Access, number> = { public: 0, setup: 3, cashier: 1, manager: 2, admin: 3 };
 
@@ -28,7 +28,7 @@ afterEach(() => {
 function world() {
   temp = openTempBoxOffice();
   const people = seedStaff(temp.office);
-  const api = createApi(temp.office, { checkOutput: true });
+  const api = createApi(composeForTest(temp.office), { checkOutput: true });
   return { api, people, office: temp.office };
 }
 
@@ -95,7 +95,7 @@ describe('the dispatcher enforces the declarations before anything runs', () => 
 
   it('lets setup procedures through anonymously only while the installation has no staff', async () => {
     temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const first = openWindow(api);
     const admin = await first.call('createFirstAdmin', { name: 'First Admin', pin: '13579' });
     expect(admin.role).toBe('admin');

@@ -2,10 +2,10 @@ import { accessSync, constants, readFileSync, rmSync, symlinkSync, writeFileSync
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPrintService, type PrintService } from '../../src-main/print/print-service.ts';
+import type { PrintService } from '../../src-main/print/print-service.ts';
 import { deviceNameProblem, openPrinterDevice } from '../../src-main/print/printers/device-path.ts';
 import { openPtyPort, ptyPortAvailable } from '../helpers/pty-port.ts';
-import { makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { eventually, fastOptions, printerSettings, ticketBytes } from '../print/delivery/helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -17,7 +17,7 @@ const IMPORTANT = 'IMPORTANT: the venue accounts, not to be overwritten\n';
 
 function openService(): { service: PrintService; station: ReturnType<typeof openTempBoxOffice>['office']['station'] } {
   const temp = openTempBoxOffice();
-  const service = startPrintService(temp.office, fastOptions);
+  const service = composeForTest(temp.office, { print: fastOptions }).printing;
   cleanups.push(() => temp.dispose());
   cleanups.push(() => service.stop());
   return { service, station: temp.office.station };

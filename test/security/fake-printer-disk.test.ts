@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
 import { startDemoPrinter } from '../../src-main/print/demo-printer.ts';
-import { startPrintService } from '../../src-main/print/print-service.ts';
-import { makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, makeTempDir, openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { eventually, fastOptions, ticketBytes } from '../print/delivery/helpers.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/fake-printer.ts', import.meta.url));
@@ -159,10 +158,10 @@ describe('the simulated printer survives a full disk (item 12)', () => {
     cleanups.push(() => temp.dispose());
     mkdirSync(join(temp.dataDir, 'fake-printer'));
     for (let n = 1; n <= 3; n++) symlinkSync('/dev/full', join(temp.dataDir, 'fake-printer', `${String(n).padStart(4, '0')}.bin`));
-    const demo = await startDemoPrinter(temp.office);
-    cleanups.push(() => demo.stop());
-    const service = startPrintService(temp.office, fastOptions);
+    const service = composeForTest(temp.office, { print: fastOptions }).printing;
     cleanups.push(() => service.stop());
+    const demo = await startDemoPrinter(temp.office, service);
+    cleanups.push(() => demo.stop());
     const printerId = service.listPrinters()[0]!.id;
     for (const n of [6, 7]) {
       const [job] = service.submit({ source: 'test', jobs: [{ kind: 'ticket', bytes: ticketBytes(n) }] }).jobs;
@@ -183,7 +182,7 @@ describe.skipIf(!canMount)('the print queue on a full disk', () => {
     cleanups.push(() => rmSync(printerDir, { recursive: true, force: true }));
     const printer = await FakePrinter.start({ outDir: printerDir });
     cleanups.push(() => printer.stop());
-    const service = startPrintService(temp.office, fastOptions);
+    const service = composeForTest(temp.office, { print: fastOptions }).printing;
     cleanups.push(() => service.stop());
     await service.savePrinter({
       name: 'Front desk', type: 'epson', interface: printer.uri, widthDots: 576, characterSet: 'PC858_EURO', jobKinds: ['ticket'], drawerPin: null,

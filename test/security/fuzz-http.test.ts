@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src-main/demo/load-demo.ts';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { sourceRoot } from '../../src-main/paths.ts';
-import { startPrintService } from '../../src-main/print/print-service.ts';
+import type { RunningBoxOffice } from '../../src-main/app/compose.ts';
 import { procedureNames, type ProcedureName } from '../../src-shared/contract/index.ts';
 import { SESSION_HEADER, WINDOW_HEADER } from '../../src-shared/http-bridge.ts';
 import { inputFor } from '../helpers/arbitrary-input.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { contractCalls } from '../helpers/window.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { registeredToken } from '../host/host-client.ts';
 
 /**
@@ -70,6 +71,7 @@ interface FuzzWindow {
 }
 
 let temp: TempBoxOffice;
+let boxOffice: RunningBoxOffice | undefined;
 let server: HostServer;
 let windows: FuzzWindow[];
 /** Absolute paths of this machine that no answer may contain. */
@@ -86,21 +88,17 @@ async function post(window: FuzzWindow, name: string, body: string, contentType:
   return { status: res.status, text: await res.text() };
 }
 
-async function call(window: FuzzWindow, name: ProcedureName, input: unknown): Promise<unknown> {
-  const answer = await post(window, name, JSON.stringify(input));
-  const body = JSON.parse(answer.text) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name} as ${window.label} refused: ${body.error?.message}`);
-  return body.value;
-}
+/** The window's contract over these raw requests, for the set-up calls that must succeed. */
+const contractOf = (window: FuzzWindow) => contractCalls(async (name, input) => JSON.parse((await post(window, name, JSON.stringify(input))).text));
 
 /** Signs the window in again if the fuzz ended its session; the demo's ids change on a reset. */
 async function keepSignedIn(window: FuzzWindow): Promise<void> {
   if (!window.staff) return;
-  if ((await call(window, 'currentStaff', {})) !== null) return;
-  const people = (await call(window, 'listStaff', {})) as { id: string; name: string }[];
-  const member = people.find((p) => p.name === window.staff?.name);
+  const contract = contractOf(window);
+  if ((await contract.call('currentStaff', {})) !== null) return;
+  const member = (await contract.call('listStaff', {})).find((p) => p.name === window.staff?.name);
   if (!member) throw new Error(`${window.staff.name} is no longer on the staff list`);
-  await call(window, 'signIn', { staffId: member.id, pin: window.staff.pin });
+  await contract.call('signIn', { staffId: member.id, pin: window.staff.pin });
 }
 
 /** What is wrong with one answer, or null. */
@@ -117,6 +115,7 @@ function problemWith(name: string, answer: Answer): string | null {
   if (!body.ok && body.error?.code === 'INTERNAL') return `INTERNAL: ${String(body.error.message)}`;
   // Settings shows managers where the data folder is, on purpose; nothing else names a path.
   if (body.ok && name === 'getSettings' && typeof body.value === 'object' && body.value !== null) delete (body.value as { dataDir?: unknown }).dataDir;
+  if (body.ok && name === 'getBackupStatus' && typeof body.value === 'object' && body.value !== null) delete (body.value as { folder?: unknown }).folder;
   const shown = JSON.stringify(body);
   if (/\\n\s+at /.test(shown) || /\n\s+at /.test(answer.text)) return `a stack trace: ${answer.text.slice(0, 200)}`;
   const leaked = machinePaths.find((path) => shown.includes(path));
@@ -127,9 +126,9 @@ function problemWith(name: string, answer: Answer): string | null {
 beforeAll(async () => {
   temp = openTempBoxOffice();
   loadDemo(temp.office.records, { now: temp.office.clock.now() });
-  // The office's print service, started here so that its local API listens on a free loopback port.
-  startPrintService(temp.office, { api: { port: 0, host: '127.0.0.1' } });
-  server = await startHostServer({ office: temp.office, host: '127.0.0.1', port: 0 });
+  // The office's print service listens with its local API on a free loopback port.
+  boxOffice = composeForTest(temp.office, { print: { api: { port: 0, host: '127.0.0.1' } } });
+  server = await startHostServer({ boxOffice, host: '127.0.0.1', port: 0 });
   machinePaths = [temp.dataDir, realpathSync(temp.dataDir), sourceRoot.replace(/\/$/, ''), `${tmpdir()}/`, '/work/', homedir().length > 1 ? `${homedir()}/` : null].filter(
     (p): p is string => p !== null,
   );
@@ -147,7 +146,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await startPrintService(temp.office).stop();
+  await boxOffice?.stop();
   temp?.dispose();
 });
 
@@ -175,7 +174,7 @@ describe('the contract over HTTP, fuzzed as anonymous, cashier and manager', () 
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
     const [anonymous, cashier] = windows as [FuzzWindow, FuzzWindow, FuzzWindow];
-    expect(await call(anonymous, 'getStationInfo', {})).toMatchObject({ mode: 'host' });
-    expect(await call(cashier, 'listPerformances', {})).toEqual(expect.any(Array));
+    expect(await contractOf(anonymous).call('getStationInfo', {})).toMatchObject({ mode: 'host' });
+    expect(await contractOf(cashier).call('listPerformances', {})).toEqual(expect.any(Array));
   }, 600_000);
 });

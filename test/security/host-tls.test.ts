@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { spawn } from 'node:child_process';
 import { X509Certificate, webcrypto } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -13,8 +12,8 @@ import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { CERT_FILE, KEY_FILE, TLS_DIR, namesInCertificate, prepareHostTls } from '../../src-main/host/tls.ts';
 import { namesForHost } from '../../src-main/host/client-address.ts';
-import { sourceRoot } from '../../src-main/paths.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { runHostCli as runCli, type HostCliRun } from '../helpers/host-cli.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -52,7 +51,7 @@ async function startTlsHost(tls: { cert: string; key: string }): Promise<{ serve
   const temp = openTempBoxOffice();
   cleanups.push(() => temp.dispose());
   // --lan semantics on 127.0.0.1, with loopback counted as another computer (no local windows).
-  const server = await startHostServer({ office: temp.office, host: '127.0.0.1', port: 0, allowLan: true, tls, localClientAddresses: [] });
+  const server = await startHostServer({ boxOffice: composeForTest(temp.office), host: '127.0.0.1', port: 0, allowLan: true, tls, localClientAddresses: [] });
   cleanups.push(() => server.close());
   return { server, temp };
 }
@@ -230,40 +229,15 @@ describe('host mode with --lan speaks only HTTPS and WSS', () => {
   it('refuses to answer another address over plain HTTP', async () => {
     const temp = openTempBoxOffice();
     cleanups.push(() => temp.dispose());
-    await expect(startHostServer({ office: temp.office, host: '0.0.0.0', port: 0, allowLan: true })).rejects.toThrow(/HTTPS/);
+    await expect(startHostServer({ boxOffice: composeForTest(temp.office), host: '0.0.0.0', port: 0, allowLan: true })).rejects.toThrow(/HTTPS/);
   });
 });
 
 /** Host mode as `npm run serve` starts it, in a child process; resolves with what it printed and its exit code. */
-function runHostCli(args: string[], until: RegExp): Promise<{ output: string; code: number | null; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(sourceRoot, 'src-main/host/cli.ts'), '--port', '0', ...args], {
-    cwd: sourceRoot,
-    env: { ...process.env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
-  cleanups.push(stop);
-  return new Promise((resolve) => {
-    const check = () => {
-      if (until.test(output)) resolve({ output, code: null, stop });
-    };
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-      check();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d.toString();
-      check();
-    });
-    child.once('exit', (code) => resolve({ output, code, stop }));
-  });
+async function runHostCli(args: string[], until: RegExp): Promise<HostCliRun> {
+  const run = await runCli(args, until);
+  cleanups.push(() => run.stop());
+  return run;
 }
 
 describe('the host command line with --lan', () => {

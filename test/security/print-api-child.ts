@@ -5,10 +5,10 @@
  */
 import { openBoxOffice } from '../../src-main/core/box-office.ts';
 import { sourceMigrationsRoot } from '../../src-main/paths.ts';
-import { startPrintService } from '../../src-main/print/print-service.ts';
+import { composeBoxOffice } from '../../src-main/app/compose.ts';
 
 const dataDir = process.argv[2]!;
 const office = openBoxOffice({ dataDir, migrationsRoot: sourceMigrationsRoot, mode: 'host', version: 'test' });
-const service = startPrintService(office, { api: { port: 0 } });
+const service = composeBoxOffice(office, { sweeper: false, sync: false, print: { api: { port: 0 } } }).printing;
 await service.started;
 process.stdout.write(`READY ${service.api!.port} ${service.apiSettings().token}\n`);

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { DRAWER_AUDIT_ACTION, PrintApiServer } from '../../src-main/print/api/print-api-server.ts';
 import { matchRoute, PRINT_API_ROUTES, PRINT_API_SCOPES, scopeRefusal, type PrintApiRoute } from '../../src-main/print/api/print-api-routes.ts';
 import { drawerPulse } from '../../src-main/print/drawer/drawer-pulse.ts';
@@ -11,10 +12,7 @@ import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openPrintingRig, ticketBytes } from '../print/delivery/helpers.ts';
 import { startPrintApiProcess, type PrintApiProcess } from './print-api-process.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 interface Answer {
   status: number | 'reset';

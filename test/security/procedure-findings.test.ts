@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src-main/api/create-api.ts';
 import type { ProcedureName } from '../../src-shared/contract/index.ts';
 import { openPrintingRig, fastOptions, type PrintingRig } from '../print/delivery/helpers.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow } from '../helpers/window.ts';
 import { seedStaff } from '../sales/fixtures.ts';
 
@@ -25,7 +25,7 @@ const SOME_ID = '01JCZ3Z6Y8W0000000000000AB';
 describe('procedures that answered without sign-in', () => {
   it('refuses every one of them to a window nobody signed in at', async () => {
     rig = await openPrintingRig({ service: fastOptions });
-    const api = createApi(rig.office, { checkOutput: true });
+    const api = createApi(composeForTest(rig.office), { checkOutput: true });
     const anonymous = openWindow(api);
     const reproduced: [ProcedureName, unknown][] = [
       ['previewLogo', { name: 'marquee-mark' }],
@@ -60,7 +60,7 @@ describe('loadDemo only where it belongs', () => {
     temp = openTempBoxOffice();
     const people = seedStaff(temp.office);
     temp.office.records.$client.prepare(`insert into venues (id, name) values ('${SOME_ID}', 'Real Hall')`).run();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     expect(await openWindow(api).fail('loadDemo', {})).toMatchObject({ code: 'UNAUTHENTICATED' });
     // Not even an admin of that installation can: the demo belongs to a brand-new one.
     const admin = openWindow(api);
@@ -72,7 +72,7 @@ describe('loadDemo only where it belongs', () => {
 
   it('loads on the first-start screen of a new installation', async () => {
     temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const first = openWindow(api);
     expect((await first.call('getStationInfo', {})).isEmpty).toBe(true);
     expect((await first.call('loadDemo', {})).performances).toBeGreaterThan(5);
@@ -84,7 +84,7 @@ describe('reprinting a print job', () => {
   it('is a manager\'s, and leaves an audit row saying who reprinted which job', async () => {
     rig = await openPrintingRig({ service: fastOptions });
     const people = seedStaff(rig.office);
-    const api = createApi(rig.office, { checkOutput: true });
+    const api = createApi(composeForTest(rig.office), { checkOutput: true });
     const [job] = rig.service.submit({ jobs: [{ kind: 'ticket', bytes: Buffer.from('TICKET\n') }] }).jobs;
     const cashier = openWindow(api);
     await cashier.signIn(people.cashier.staffId, people.pins.cashier);
@@ -103,7 +103,7 @@ describe('reprinting a print job', () => {
 describe('loadDemo in an installation that only has a first admin', () => {
   it('is refused as well', async () => {
     temp = openTempBoxOffice();
-    const api = createApi(temp.office, { checkOutput: true });
+    const api = createApi(composeForTest(temp.office), { checkOutput: true });
     const first = openWindow(api);
     const admin = await first.call('createFirstAdmin', { name: 'First Admin', pin: '13579' });
     await first.signIn(admin.id, '13579');

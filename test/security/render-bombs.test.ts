@@ -8,7 +8,6 @@ import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceRoot } from '../../src-main/paths.ts';
-import { printAssets } from '../../src-main/print/print-assets.ts';
 import { EscPosWriter } from '../../src-main/print/render/escpos-writer.ts';
 import { decodeImage } from '../../src-main/print/render/images.ts';
 import { LayoutInvalidError, parseLayout } from '../../src-main/print/render/layout-loader.ts';
@@ -235,7 +234,7 @@ describe('layouts have limits checked before any pixel is drawn', () => {
     const data = { ...receipt, lines: Array.from({ length: 30 }, () => receipt.lines[0]!) };
     const thread = new RenderThread();
     try {
-      const job = { kind: 'layout-preview' as const, folders: printAssets(counter.office).logos.folders, layout, data, profile: { type: 'epson' as const, widthDots: 576, characterSet: 'PC858_EURO' } };
+      const job = { kind: 'layout-preview' as const, folders: counter.running.assets.logos.folders, layout, data, profile: { type: 'epson' as const, widthDots: 576, characterSet: 'PC858_EURO' } };
       await expect(thread.run(job)).rejects.toEqual(refusal('LAYOUT_INVALID', `would print 30 QR codes with this data; one document may have at most ${LAYOUT_LIMITS.maxQrCodes}`));
       const fine = await thread.run({ ...job, data: receipt });
       expect(fine.widthDots).toBe(576);

@@ -5,10 +5,10 @@ import { ManualClock } from '../../src-main/core/clock.ts';
 import { resetScryptPeak, scryptCounters } from '../../src-main/staff/pin.ts';
 import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import type { AppError } from '../../src-shared/errors.ts';
-import { openCounter } from '../helpers/counter.ts';
 import type { TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow, type TestWindow } from '../helpers/window.ts';
 import { addStation, seedShow, type StaffFixture } from '../sales/fixtures.ts';
+import { openSignInCounter } from '../staff/sign-in-counter.ts';
 
 /**
  * Issue #10, "PIN lock-out as denial of service": wrong PINs used to lock the member everywhere
@@ -31,10 +31,7 @@ const auditCount = (action: string) => temp.office.records.get<{ n: number }>(sq
 const retryAfter = (error: AppError) => (error.details as { retryAfterMs: number }).retryAfterMs;
 
 beforeEach(async () => {
-  clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-  const counter = await openCounter({ boxOffice: { clock }, signedIn: null });
-  ({ people, api } = counter);
-  temp = counter.temp!;
+  ({ clock, people, api, temp } = await openSignInCounter());
 });
 afterEach(() => temp.dispose());
 
@@ -199,8 +196,8 @@ describe('PIN length', () => {
     await office.signIn(people.admin.staffId, '3333');
     expect((await office.call('getSettings', {})).settings.minPinLength).toBe(4);
     expect((await office.fail('addStaff', { name: 'Nine', role: 'cashier', pin: '123456789' })).code).toBe('BAD_INPUT');
-    expect((await office.fail('updateSettings', { changes: { minPinLength: 9 } })).message).toMatch(/minPinLength: a PIN is at most 8 digits/);
-    expect((await office.fail('updateSettings', { changes: { minPinLength: 3 } })).message).toMatch(/minPinLength: a PIN is at least 4 digits/);
+    expect((await office.fail('updateSettings', { changes: { minPinLength: 9 } })).message).toMatch(/shortest PIN: a PIN is at most 8 digits/);
+    expect((await office.fail('updateSettings', { changes: { minPinLength: 3 } })).message).toMatch(/shortest PIN: a PIN is at least 4 digits/);
     expect((await office.call('updateSettings', { changes: { minPinLength: 6 } })).minPinLength).toBe(6);
 
     const before = started();

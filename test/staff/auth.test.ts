@@ -6,10 +6,10 @@ import { authorize, createFirstAdmin, verifyApproval, type VerifiedApprover } fr
 import { scryptCounters } from '../../src-main/staff/pin.ts';
 import { SignInThrottle } from '../../src-main/staff/sign-in-throttle.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
-import { openCounter } from '../helpers/counter.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { openWindow } from '../helpers/window.ts';
 import { addStation, seedShow, type StaffFixture } from '../sales/fixtures.ts';
+import { openSignInCounter } from './sign-in-counter.ts';
 
 let temp: TempBoxOffice;
 let clock: ManualClock;
@@ -28,10 +28,7 @@ async function codeOf(work: () => unknown): Promise<string> {
 }
 
 beforeEach(async () => {
-  clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-  const counter = await openCounter({ boxOffice: { clock }, signedIn: null });
-  ({ people, api } = counter);
-  temp = counter.temp!;
+  ({ clock, people, api, temp } = await openSignInCounter());
 });
 afterEach(() => temp.dispose());
 

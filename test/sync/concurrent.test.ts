@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { ulid } from 'ulid';
 import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { ensureInstallationId, readCursor } from '../../src-main/sync/sync-config.ts';
@@ -7,10 +8,7 @@ import { insertLedgerRows, seedReference } from './helpers/ledger-fixtures.ts';
 import { pushOnce } from './helpers/push.ts';
 
 describe('several installations and stations pushing at once', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanUpAfterEach();
 
   it('keeps every row of every station apart, exactly once', async () => {
     const db = await createCentralTestDb();

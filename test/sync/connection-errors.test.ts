@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { MemorySecretStore } from '../../src-main/sync/secret-store.ts';
 import { startSyncService } from '../../src-main/sync/sync-service.ts';
@@ -15,10 +16,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('connection failures, answered in words', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanUpAfterEach();
 
   function service(password: string | null) {
     const box = openTempBoxOffice();

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { MemorySecretStore } from '../../src-main/sync/secret-store.ts';
 import { startSyncService } from '../../src-main/sync/sync-service.ts';
@@ -8,10 +9,7 @@ import { insertLedgerRows, ledgerCount, seedReference } from './helpers/ledger-f
 import { startTcpProxy } from './helpers/tcp-proxy.ts';
 
 describe('pushing through a connection that keeps being cut', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanUpAfterEach();
 
   it('ends with central and local matching, no duplicates, while selling goes on', async () => {
     const box = openTempBoxOffice();

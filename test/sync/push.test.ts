@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { ensureInstallationId, readCursor } from '../../src-main/sync/sync-config.ts';
 import { createCentralTestDb, jsonValue, type CentralTestDb } from './helpers/central-db.ts';
@@ -17,10 +18,7 @@ interface LocalLedger {
 }
 
 describe('pushing the ledger to the central database', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanUpAfterEach();
 
   async function setup(): Promise<{ box: TempBoxOffice; db: CentralTestDb }> {
     const box = openTempBoxOffice();

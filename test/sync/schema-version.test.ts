@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../helpers/clean-up.ts';
 import { openTempBoxOffice } from '../helpers/temp-box-office.ts';
 import { closeCentral, connectCentral } from '../../src-main/sync/central-connection.ts';
 import { ensureCentralSchema, knownSchemaVersion, readCentralSchemaVersion } from '../../src-main/sync/central-migrate.ts';
@@ -10,10 +11,7 @@ import { insertLedgerRows } from './helpers/ledger-fixtures.ts';
 import { centralMigrations, pushOnce } from './helpers/push.ts';
 
 describe('the central schema and its version', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = cleanUpAfterEach();
 
   it('is created once even when several installations start together', async () => {
     const db = await createCentralTestDb();

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileSecretStore } from '../../src-main/sync/secret-store.ts';
-import { startSyncService } from '../../src-main/sync/sync-service.ts';
 import type { SyncStatus } from '../../src-shared/contract/sync.ts';
 import { openCounter } from '../helpers/counter.ts';
 import { createCentralTestDb } from './helpers/central-db.ts';
@@ -29,17 +27,19 @@ describe('the sync service through the contract', () => {
   });
 
   it('configures, pushes a backlog with progress, and pushes again after a sale', async () => {
-    const counter = await openCounter({ signedIn: 'manager' });
+    // Composed with sync, as the shells compose it: the handlers and this test share its one service.
+    const counter = await openCounter({
+      signedIn: 'manager',
+      compose: { sync: { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000, retryBaseMs: 30, retryMaxMs: 100 } },
+    });
     cleanups.push(() => counter.dispose());
+    cleanups.push(() => counter.running.stop());
     const db = await createCentralTestDb();
     cleanups.push(() => db.drop());
     const { office, till } = counter;
     const ref = seedReference(office);
     insertLedgerRows(office, 2500, { performanceIds: ref.performanceIds });
-    const secrets = new FileSecretStore(counter.temp!.dataDir);
-    const sync = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000 });
-    cleanups.push(() => sync.stop());
-    expect(startSyncService(office, secrets)).toBe(sync); // one per box office
+    const sync = counter.running.sync!;
 
     const events: SyncStatus[] = [];
     cleanups.push(office.bus.subscribe((event, payload) => {
@@ -53,9 +53,7 @@ describe('the sync service through the contract', () => {
     const proxy = await startTcpProxy(3306);
     cleanups.push(() => proxy.close());
     proxy.cutAfterBytes(0);
-    await sync.stop();
-    const retrying = startSyncService(office, secrets, { batchSize: 250, afterChangeDelayMs: 20, idleIntervalMs: 60_000, retryBaseMs: 30, retryMaxMs: 100 });
-    cleanups.push(() => retrying.stop());
+    const retrying = sync;
     const configured = await till.result('configureSync', { url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}`, password: '', tls: false, enabled: true });
     expect(configured).toMatchObject({ ok: true, value: { enabled: true, hasPassword: true, url: `mysql://root@127.0.0.1:${proxy.port}/${db.name}` } });
     await vi.waitFor(() => expect(retrying.status().lastError).toMatch(/was cut/), { timeout: 10_000 });
@@ -86,11 +84,11 @@ describe('the sync service through the contract', () => {
   });
 
   it('lets only a manager set up or test the central connection', async () => {
-    const counter = await openCounter({ signedIn: null });
+    const counter = await openCounter({ signedIn: null, compose: { sync: {} } });
     cleanups.push(() => counter.dispose());
-    const { office, till } = counter;
-    const sync = startSyncService(office, new FileSecretStore(counter.temp!.dataDir));
-    cleanups.push(() => sync.stop());
+    cleanups.push(() => counter.running.stop());
+    const { till } = counter;
+    const sync = counter.running.sync!;
     const nobody = await till.result('configureSync', { url: 'mysql://u@h/d', tls: false, enabled: true });
     expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await counter.signInAs('cashier');

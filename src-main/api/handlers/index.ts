@@ -1,4 +1,4 @@
-import type { BoxOffice } from '../../core/box-office.ts';
+import type { RunningBoxOffice } from '../../app/compose.ts';
 import type { SessionStore } from '../../staff/sessions.ts';
 import { SignInThrottle } from '../../staff/sign-in-throttle.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -17,28 +17,34 @@ import { staffAdminHandlers } from './staff-admin.ts';
 import { auditHandlers } from './audit.ts';
 import { settingsHandlers } from './settings.ts';
 import { windowHandlers } from './windows.ts';
+import { shiftHandlers } from './shifts.ts';
+import { backupHandlers } from './backups.ts';
 
 /**
  * Every domain's handlers, merged; the dispatcher refuses to start if one is missing. `throttle`
  * is the box office's one memory of wrong PINs, shared by sign-in, approvals and the manager who
- * clears it (createApi makes it next to the sessions).
+ * clears it (createApi makes it next to the sessions). Handlers that sell, print or sync get
+ * the running box office's one engine, print service and sync service (app/compose.ts).
  */
-export function createHandlers(office: BoxOffice, sessions: SessionStore, throttle = new SignInThrottle(office.clock)): Handlers {
+export function createHandlers(boxOffice: RunningBoxOffice, sessions: SessionStore, throttle = new SignInThrottle(boxOffice.office.clock)): Handlers {
+  const { office } = boxOffice;
   return {
     ...systemHandlers(office),
     ...performanceHandlers(office),
     ...planHandlers(office),
-    ...syncHandlers(office),
-    ...salesHandlers(office, throttle),
+    ...syncHandlers(office, boxOffice.sync),
+    ...salesHandlers(boxOffice, throttle),
     ...staffHandlers(office, sessions, throttle),
-    ...checkinHandlers(office),
-    ...printingHandlers(office),
-    ...layoutHandlers(office),
-    ...orderHandlers(office),
+    ...checkinHandlers(boxOffice),
+    ...printingHandlers(boxOffice),
+    ...layoutHandlers(boxOffice),
+    ...orderHandlers(boxOffice),
     ...catalogAdminHandlers(office),
     ...staffAdminHandlers(office, throttle),
     ...auditHandlers(office),
     ...settingsHandlers(office, sessions),
     ...windowHandlers(office, sessions),
+    ...shiftHandlers(boxOffice, throttle),
+    ...backupHandlers(boxOffice.backups),
   };
 }

@@ -1,10 +1,9 @@
 import type { layoutProcedures } from '../../../src-shared/contract/layouts.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
+import type { Counter } from '../../app/counter.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
 import { orderIdFromTyped, orderPrintData } from '../../print/order-print-data.ts';
 import { listLayoutChoices, setEventLayout, setPriceBandLayout } from '../../print/layout-choices.ts';
-import { printAssets } from '../../print/print-assets.ts';
-import { startPrintService } from '../../print/print-service.ts';
 import { fieldCatalogs } from '../../print/render/print-data.ts';
 import {
   LayoutInvalidError,
@@ -15,9 +14,6 @@ import {
   type LayoutProblem,
 } from '../../print/render/index.ts';
 import type { Handlers } from '../dispatcher.ts';
-
-/** Kept for callers that found the shared library here first. */
-export { printAssets };
 
 /** Zod's optional fields must not carry `undefined` through the contract's output check. */
 function plainProblem(p: LayoutProblem): LayoutProblem {
@@ -37,21 +33,22 @@ function orderFill(office: BoxOffice, typed: string, layout: Layout) {
   return { data: first.data, from: from(`ticket ${first.data.seat.label}`) };
 }
 
-export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof layoutProcedures> {
+export function layoutHandlers(counter: Counter): Pick<Handlers, keyof typeof layoutProcedures> {
+  const { office, assets } = counter;
   return {
     listLayouts: () => {
-      const { layouts } = printAssets(office);
+      const { layouts } = assets;
       const problems = layouts.reload().map(plainProblem);
       return { layouts: layouts.list(), problems };
     },
     getLayoutText: (input) => {
-      const { layouts } = printAssets(office);
+      const { layouts } = assets;
       const info = layouts.list().find((l) => l.id === input.id);
       if (!info) throw new MarqueeError('NOT_FOUND', `There is no layout called '${input.id}'.`);
       return { id: input.id, source: info.source, text: layouts.text(input.id) };
     },
     previewLayout: async (input) => {
-      const { layouts, logos } = printAssets(office);
+      const { layouts, logos } = assets;
       const problems: LayoutProblem[] = [];
       let layout: Layout;
       if (input.text !== undefined) {
@@ -78,7 +75,7 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       const filled = input.orderId === undefined ? null : orderFill(office, input.orderId, layout);
       const profile = { type: 'epson' as const, widthDots: layout.widthDots, characterSet: input.characterSet };
       // Drawn on the render worker, within its limits: the layout text and the logos it names are the caller's.
-      const preview = await renderOffThread({ kind: 'layout-preview', folders: logos.folders, layout, data: filled?.data ?? sampleData(kind), profile });
+      const preview = await renderOffThread({ kind: 'layout-preview', folders: logos.folders, fontDir: assets.fontDir, layout, data: filled?.data ?? sampleData(kind), profile });
       return {
         preview,
         problems: problems.map(plainProblem),
@@ -86,14 +83,14 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       };
     },
     saveLayout: (input) => {
-      const { layouts } = printAssets(office);
+      const { layouts } = assets;
       layouts.save(input.id, input.text);
       return layouts.list().find((l) => l.id === input.id)!;
     },
-    listLogos: () => printAssets(office).logos.list(),
+    listLogos: () => assets.logos.list(),
     addLogo: async (input) => {
       const bytes = Buffer.from(input.base64, 'base64');
-      const { logos } = printAssets(office);
+      const { logos } = assets;
       logos.checkName(input.name);
       // Decoded on the render worker; only a file that passed is written.
       await renderOffThread({ kind: 'logo-check', bytes, fileName: input.fileName, dither: input.dither ?? 'atkinson' });
@@ -104,7 +101,7 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       const { widthDots, dither } = input;
       return input.base64 !== undefined
         ? renderOffThread({ kind: 'logo-file', bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName!, widthDots, dither })
-        : renderOffThread({ kind: 'stored-logo', folders: printAssets(office).logos.folders, name: input.name!, widthDots, dither });
+        : renderOffThread({ kind: 'stored-logo', folders: assets.logos.folders, name: input.name!, widthDots, dither });
     },
     layoutFields: (input) => {
       const catalog = fieldCatalogs[input.kind];
@@ -115,25 +112,25 @@ export function layoutHandlers(office: BoxOffice): Pick<Handlers, keyof typeof l
       };
     },
     restoreLayout: (input) => {
-      const { layouts } = printAssets(office);
+      const { layouts } = assets;
       layouts.restoreBuiltin(input.id);
       return layouts.list().find((l) => l.id === input.id)!;
     },
     listLayoutChoices: () => listLayoutChoices(office),
     setEventLayout: (input) => {
-      return setEventLayout(office, input.eventId, input.layoutId);
+      return setEventLayout(office, assets.layouts, input.eventId, input.layoutId);
     },
     setPriceBandLayout: (input) => {
-      return setPriceBandLayout(office, input.priceBandId, input.layoutId);
+      return setPriceBandLayout(office, assets.layouts, input.priceBandId, input.layoutId);
     },
     printLayoutSample: async (input) => {
-      const { layouts, logos } = printAssets(office);
+      const { layouts, logos } = assets;
       const layout = layouts.get(input.layoutId);
       // Encoded on the render worker first: a layout over the limits is refused there, and the
       // logos it draws land in the disk cache, so the queue's encoding here is as cheap as a ticket's.
       const profile = { type: 'epson' as const, widthDots: layout.widthDots, characterSet: 'PC858_EURO' };
-      await renderOffThread({ kind: 'layout-check', folders: logos.folders, layout, data: sampleData(layout.kind), profile });
-      return startPrintService(office).submitLayout({
+      await renderOffThread({ kind: 'layout-check', folders: logos.folders, fontDir: assets.fontDir, layout, data: sampleData(layout.kind), profile });
+      return counter.printing.submitLayout({
         layoutId: input.layoutId,
         data: sampleData(layout.kind) as unknown as Record<string, unknown>,
         label: `Sample of ${layout.name}`,

@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { salesProcedures } from '../../../src-shared/contract/sales.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
-import type { BoxOffice } from '../../core/box-office.ts';
-import { openCounter } from '../../app/counter.ts';
+import type { Counter } from '../../app/counter.ts';
 import { exchangeTickets } from '../../app/exchange-tickets.ts';
 import { refundTickets } from '../../app/refund-tickets.ts';
 import { reserveSeats } from '../../app/reserve-seats.ts';
@@ -14,9 +13,8 @@ import type { SignInThrottle } from '../../staff/sign-in-throttle.ts';
 import type { CallContext, Handlers } from '../dispatcher.ts';
 import { actorOf } from '../actor-of.ts';
 
-export function salesHandlers(office: BoxOffice, throttle: SignInThrottle): Pick<Handlers, keyof typeof salesProcedures> {
-  const counter = openCounter(office);
-  const engine = counter.engine;
+export function salesHandlers(counter: Counter, throttle: SignInThrottle): Pick<Handlers, keyof typeof salesProcedures> {
+  const { office, engine } = counter;
   const pinDeps = { records: office.records, clock: office.clock, throttle };
   /**
    * The manager's PIN of an approval, checked here, asynchronously and throttled like a sign-in

@@ -441,6 +441,9 @@ export const saleRequests = sqliteTable(
   (t) => [uniqueIndex('sale_requests_station_key').on(t.stationId, t.key)],
 );
 
+export * from './seating-tables.ts';
+export * from './shift-tables.ts';
+
 export type PriceBandRow = typeof priceBands.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;

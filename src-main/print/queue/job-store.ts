@@ -256,3 +256,14 @@ export function prepareQueueStatements(station: StationDb) {
     markPrinted: (jobId: string, now: number): boolean => printed.run({ jobId, now }).changes === 1,
   };
 }
+
+/** The jobs of one job set (one counter action's documents), in print order, without their bytes. */
+export function jobsOfSet(station: StationDb, jobSetId: string): JobSummary[] {
+  return station
+    .select({ ...summaryColumns, printerName: printers.name })
+    .from(printJobs)
+    .innerJoin(printers, eq(printers.id, printJobs.printerId))
+    .where(eq(printJobs.jobSetId, jobSetId))
+    .orderBy(asc(printJobs.position))
+    .all();
+}

@@ -1,4 +1,4 @@
-import { previewFont } from './font.ts';
+import { bitmapFont, type BitmapFont } from './font.ts';
 import { setDot, type Raster1Bit } from './types.ts';
 
 export interface TextStyle {
@@ -13,8 +13,7 @@ export interface TextStyle {
 export const plainStyle: TextStyle = { width: 1, height: 1, bold: false, inverted: false, underline: false };
 
 /** Draws one character cell at (x, y), magnified; returns the advance in dots. */
-function drawChar(r: Raster1Bit, x: number, y: number, ch: string, style: TextStyle): number {
-  const font = previewFont();
+function drawChar(r: Raster1Bit, x: number, y: number, ch: string, style: TextStyle, font: BitmapFont): number {
   const cw = font.cellWidth;
   const chh = font.cellHeight;
   const w = cw * style.width;
@@ -57,8 +56,9 @@ function drawChar(r: Raster1Bit, x: number, y: number, ch: string, style: TextSt
   return w;
 }
 
-export function drawText(r: Raster1Bit, x: number, y: number, text: string, style: TextStyle): number {
+/** Draws text in `font` (the printer font of the source tree unless the caller's assets name another folder). */
+export function drawText(r: Raster1Bit, x: number, y: number, text: string, style: TextStyle, font: BitmapFont = bitmapFont()): number {
   let cx = x;
-  for (const ch of text) cx += drawChar(r, cx, y, ch, style);
+  for (const ch of text) cx += drawChar(r, cx, y, ch, style, font);
   return cx - x;
 }

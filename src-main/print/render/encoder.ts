@@ -4,6 +4,7 @@ import { MarqueeError } from '../../../src-shared/errors.ts';
 import { canEncodeCode128B, code128Modules } from './code128.ts';
 import { codePage, encodeOnPage, type CodePage } from './code-pages.ts';
 import { drawText, plainStyle, type TextStyle } from './draw-text.ts';
+import { bitmapFont, type BitmapFont } from './font.ts';
 import type { Align, PrinterCommands } from './command-set.ts';
 import { EscPosWriter } from './escpos-writer.ts';
 import { StarLineWriter } from './star-writer.ts';
@@ -102,6 +103,7 @@ class DocumentEncoder {
     private readonly layout: Layout,
     private readonly logos: LogoStore,
     profile: PrinterProfile,
+    private readonly font: BitmapFont,
   ) {
     this.page = codePage(profile.characterSet);
     // Star printers in their own Star Line Mode; every other type speaks ESC/POS (Star in its ESC/POS emulation is 'epson').
@@ -127,7 +129,7 @@ class DocumentEncoder {
     const r = blankRaster(this.width, FONT_H * style.height);
     const textWidth = [...text].length * FONT_W * style.width;
     const x = align === 'left' ? 0 : align === 'center' ? Math.max(0, (this.width - textWidth) >> 1) : Math.max(0, this.width - textWidth);
-    drawText(r, x, 0, text, style);
+    drawText(r, x, 0, text, style, this.font);
     this.w.raster(r);
     // Keep the gap a printed text line would leave below itself.
     this.w.raster(blankRaster(this.width, 6));
@@ -261,13 +263,13 @@ function padRaster(r: Raster1Bit, width: number, align: Align): Raster1Bit {
 }
 
 /** The exact printer bytes of one document (ESC/POS, or Star Line Mode for a 'star' profile), ending with the layout's own feed and cut. */
-export async function renderDocument(layout: Layout, data: PrintData, profile: PrinterProfile, logos: LogoStore): Promise<Buffer> {
+export async function renderDocument(layout: Layout, data: PrintData, profile: PrinterProfile, logos: LogoStore, font: BitmapFont = bitmapFont()): Promise<Buffer> {
   if (data.kind !== layout.kind) {
     throw new MarqueeError('BAD_INPUT', `The layout '${layout.name}' prints a ${layout.kind}, not a ${data.kind}.`);
   }
   // Print-API jobs bring their own data lists: count QR codes and logos before any is drawn.
   checkDocumentLimits(layout, data);
-  const encoder = new DocumentEncoder(layout, logos, profile);
+  const encoder = new DocumentEncoder(layout, logos, profile, font);
   const scope: Scope = { data, catalog: fieldCatalogs[layout.kind] };
   for (const el of layout.elements) await encoder.element(el, scope);
   return encoder.w.toBuffer();

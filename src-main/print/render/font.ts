@@ -10,18 +10,20 @@ export interface BitmapFont {
   glyph(ch: string): Uint8Array | undefined;
 }
 
-let loaded: BitmapFont | undefined;
-let atlasDir = join(sourceAssetsDir, 'fonts');
+/** The font folder of the source tree; a packaged build passes its own (PrintAssets.fontDir). */
+export const builtinFontDir = join(sourceAssetsDir, 'fonts');
 
-/** Packaged builds keep assets elsewhere; the shell points here before the first render. */
-export function setFontDir(dir: string): void {
-  atlasDir = dir;
-  loaded = undefined;
-}
+const loaded = new Map<string, BitmapFont>();
 
-export function previewFont(): BitmapFont {
-  if (loaded) return loaded;
-  const atlas = JSON.parse(readFileSync(join(atlasDir, 'marquee-12x24.json'), 'utf8')) as {
+/**
+ * The glyph atlas in `dir`, read once per folder. The folder is handed in by whoever renders
+ * (the running box office's print assets), never set globally, so a packaged build and a test
+ * can draw with different folders in one process.
+ */
+export function bitmapFont(dir: string = builtinFontDir): BitmapFont {
+  const known = loaded.get(dir);
+  if (known) return known;
+  const atlas = JSON.parse(readFileSync(join(dir, 'marquee-12x24.json'), 'utf8')) as {
     width: number;
     height: number;
     chars: string;
@@ -36,6 +38,6 @@ export function previewFont(): BitmapFont {
     cellHeight: atlas.height,
     glyph: (ch) => index.get(ch),
   };
-  loaded = font;
+  loaded.set(dir, font);
   return font;
 }

@@ -76,6 +76,12 @@ export class LayoutLibrary {
     return entry.good;
   }
 
+  /** A file broken on disk whose last good version (read since the app started) still prints. */
+  printsLastGood(id: string): boolean {
+    const entry = this.entries.get(id);
+    return entry?.problem !== undefined && entry.good !== undefined;
+  }
+
   /** The file's text as it is on disk (even when broken), for the editor. */
   text(id: string): string {
     const entry = this.entries.get(id);

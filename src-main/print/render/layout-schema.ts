@@ -94,7 +94,7 @@ export const LayoutFileSchema = z
   .object({
     $schema: z.string().optional(),
     name: z.string().min(1).max(80),
-    kind: z.enum(['ticket', 'receipt', 'reservation', 'cash-up']),
+    kind: z.enum(['ticket', 'receipt', 'reservation', 'cash-up', 'refund']),
     widthDots: z
       .number()
       .int()

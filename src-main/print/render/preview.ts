@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { PNG } from 'pngjs';
 import { code128Bars } from './code128.ts';
 import { drawText, plainStyle } from './draw-text.ts';
+import { bitmapFont, type BitmapFont } from './font.ts';
 import { decodeEscPos, type DecodedDocument, type PrintOp } from './escpos-decoder.ts';
 import { checkDocumentBytes, checkPreviewQrCodes, checkPreviewSize } from './render-limits.ts';
 import { decodeStarLine } from './star-decoder.ts';
@@ -27,7 +28,7 @@ type QrMatrix = ReturnType<typeof QRCode.create>['modules'];
  * The size is worked out and held to the limits (render-limits.ts) before a dot is drawn:
  * bytes, then the number of QR codes (counted before any is built), then the height.
  */
-export function renderPreviewRaster(bytes: Uint8Array, widthDots: number, type: PrinterProfile['type'] = 'epson'): Raster1Bit {
+export function renderPreviewRaster(bytes: Uint8Array, widthDots: number, type: PrinterProfile['type'] = 'epson', font: BitmapFont = bitmapFont()): Raster1Bit {
   checkDocumentBytes(bytes.length);
   const doc = decodePrinterBytes(bytes, type);
   const area = Math.min(widthDots, doc.printAreaDots ?? widthDots);
@@ -46,14 +47,14 @@ export function renderPreviewRaster(bytes: Uint8Array, widthDots: number, type: 
   const canvas = blankRaster(widthDots, total);
   let y = 0;
   doc.ops.forEach((op, k) => {
-    draw(canvas, op, y, offsetX, matrices);
+    draw(canvas, op, y, offsetX, matrices, font);
     y += heights[k]!;
   });
   return canvas;
 }
 
-export function renderPreviewPng(bytes: Buffer, widthDots: number, type: PrinterProfile['type'] = 'epson'): Buffer {
-  return rasterToPng(renderPreviewRaster(bytes, widthDots, type));
+export function renderPreviewPng(bytes: Buffer, widthDots: number, type: PrinterProfile['type'] = 'epson', font: BitmapFont = bitmapFont()): Buffer {
+  return rasterToPng(renderPreviewRaster(bytes, widthDots, type, font));
 }
 
 /** A 1-bit raster as an 8-bit grey PNG (black dots on white paper). */
@@ -94,6 +95,7 @@ function draw(
   y: number,
   offsetX: (align: 'left' | 'center' | 'right', w: number) => number,
   matrices: Map<QrOp, QrMatrix>,
+  font: BitmapFont,
 ): void {
   switch (op.op) {
     case 'text': {
@@ -105,7 +107,7 @@ function draw(
         if (x >= c.width) break;
         const fits = Math.ceil((c.width - x) / (FONT_W * run.style.width));
         // Characters of one line share a baseline: shorter runs sit at the bottom.
-        x += drawText(c, x, y + FONT_H * (h - run.style.height), [...run.text].slice(0, fits).join(''), run.style);
+        x += drawText(c, x, y + FONT_H * (h - run.style.height), [...run.text].slice(0, fits).join(''), run.style, font);
       }
       return;
     }
@@ -143,7 +145,7 @@ function draw(
       });
       if (op.hri !== 'none') {
         const textY = op.hri === 'above' ? y : y + op.height + 4;
-        drawText(c, offsetX(op.align, op.data.length * FONT_W), textY, op.data, plainStyle);
+        drawText(c, offsetX(op.align, op.data.length * FONT_W), textY, op.data, plainStyle, font);
       }
       return;
     }

@@ -1,4 +1,5 @@
 import { renderDocument } from './encoder.ts';
+import { bitmapFont } from './font.ts';
 import type { Layout } from './layout-loader.ts';
 import { checkLogoFile, logoRaster, LogoStore } from './logo-store.ts';
 import { rasterToPng, renderPreviewRaster } from './preview.ts';
@@ -26,9 +27,9 @@ export type RenderJob =
   /** A saved logo, as it would print. */
   | { kind: 'stored-logo'; folders: LogoFolders; name: string; widthDots: number; dither: DitherMethod }
   /** A layout filled with data, drawn from the printer bytes it encodes to. */
-  | { kind: 'layout-preview'; folders: LogoFolders; layout: Layout; data: PrintData; profile: PrinterProfile }
+  | { kind: 'layout-preview'; folders: LogoFolders; layout: Layout; data: PrintData; profile: PrinterProfile; fontDir?: string }
   /** A layout filled with data, encoded only: proves it renders, and leaves its logos in the disk cache. */
-  | { kind: 'layout-check'; folders: LogoFolders; layout: Layout; data: PrintData; profile: PrinterProfile };
+  | { kind: 'layout-check'; folders: LogoFolders; layout: Layout; data: PrintData; profile: PrinterProfile; fontDir?: string };
 
 export interface PictureAnswer {
   /** PNG, base64. */
@@ -58,7 +59,7 @@ const picture = (raster: Raster1Bit): PictureAnswer => ({
 async function encode(job: Extract<RenderJob, { kind: 'layout-preview' | 'layout-check' }>): Promise<Buffer> {
   // QR codes and logos are counted with the repeats filled in, before anything is encoded.
   checkDocumentLimits(job.layout, job.data);
-  const bytes = await renderDocument(job.layout, job.data, job.profile, logoStore(job.folders));
+  const bytes = await renderDocument(job.layout, job.data, job.profile, logoStore(job.folders), bitmapFont(job.fontDir));
   checkDocumentBytes(bytes.length, `The layout '${job.layout.name}'`);
   return bytes;
 }
@@ -73,7 +74,7 @@ export async function runRenderJob(job: RenderJob): Promise<PictureAnswer | null
     case 'stored-logo':
       return picture(logoStore(job.folders).raster(job.name, job.widthDots, job.dither));
     case 'layout-preview':
-      return picture(renderPreviewRaster(await encode(job), job.layout.widthDots));
+      return picture(renderPreviewRaster(await encode(job), job.layout.widthDots, 'epson', bitmapFont(job.fontDir)));
     case 'layout-check':
       await encode(job);
       return null;

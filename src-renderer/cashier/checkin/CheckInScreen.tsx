@@ -9,6 +9,7 @@ import { errorText, useKeys, walkResults } from '../orders/after-sale-kit.ts';
 import '../orders/after-sale.css';
 
 type Answer = OutputOf<'checkInTicket'>;
+type DoorCount = OutputOf<'doorCount'>;
 interface Scan {
   id: number;
   code: string;
@@ -76,10 +77,21 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
   const [code, setCode] = useState('');
   const [scans, setScans] = useState<Scan[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [admitted, setAdmitted] = useState(0);
+  const [count, setCount] = useState<DoorCount | null>(null);
   const field = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
   const latest = scans[0] ?? null;
+
+  // Admitted against sold for the whole performance (every door and window), not only this screen's scans.
+  useEffect(() => {
+    let live = true;
+    call('doorCount', { performanceId: performance.id })
+      .then((c) => live && setCount(c))
+      .catch((err: unknown) => live && setError(errorText(err)));
+    return () => {
+      live = false;
+    };
+  }, [performance.id]);
 
   // A wedge scanner types into whatever has focus: keep it on the scan field.
   useEffect(() => {
@@ -102,7 +114,7 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
       const answer = await call('checkInTicket', { code: typed, performanceId: performance.id });
       counter.current += 1;
       setScans((s) => [{ id: counter.current, code: typed, at: Date.now(), answer }, ...s].slice(0, 12));
-      if (answer.status === 'admitted') setAdmitted((n) => n + 1);
+      setCount(answer.count);
       setError(null);
     } catch (err) {
       setError(errorText(err));
@@ -116,7 +128,7 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
       await call('undoCheckIn', { ticketId: last.answer.ticket.id });
       // Shown as the latest answer, so the steward sees the undo took effect.
       setScans((s) => [{ ...last, undone: true, at: Date.now() }, ...s.filter((x) => x.id !== last.id)]);
-      setAdmitted((n) => n - 1);
+      setCount(await call('doorCount', { performanceId: performance.id }));
     } catch (err) {
       setError(errorText(err));
     }
@@ -131,8 +143,8 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
         <h1>
           Check-in <small data-testid="checkin-performance-name">{performance.eventTitle} · {dayHeading(performance.startsAt, Date.now())} {formatTime(performance.startsAt)}</small>
         </h1>
-        <span className="admitted-count" data-testid="checkin-admitted">
-          {admitted} admitted here
+        <span className="admitted-count" data-testid="checkin-admitted" data-admitted={count?.admitted} data-sold={count?.sold}>
+          {count ? `${count.admitted} admitted of ${count.sold} sold` : '…'}
         </span>
         <button type="button" onClick={onChange} data-testid="checkin-change">
           Other performance <kbd>F2</kbd>
@@ -160,9 +172,20 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
       ) : latest ? (
         <div className={`scan-result status-${latest.answer.status}`} role="status" aria-live="assertive" data-testid="scan-result" data-status={latest.answer.status} data-scan={latest.id}>
           <p className="headline">{HEADLINE[latest.answer.status]}</p>
+          {latest.answer.seat && (
+            <p className="seat" data-testid="scan-seat">
+              {latest.answer.seat}
+            </p>
+          )}
           <p className="message" data-testid="scan-message">{latest.answer.message}</p>
+          {latest.answer.status === 'already_used' && latest.answer.ticket?.checkedInAt != null && (
+            <p className="band" data-testid="scan-used-at">
+              Checked in {dayHeading(latest.answer.ticket.checkedInAt, Date.now())} at {formatTime(latest.answer.ticket.checkedInAt)}
+              {latest.answer.checkedInStation ? ` · ${latest.answer.checkedInStation}` : ''}
+            </p>
+          )}
           {latest.answer.status === 'wrong_performance' && latest.answer.ticket && (
-            <OtherShow performance={others.find((p) => p.id === latest.answer.ticket?.performanceId)} />
+            <OtherShow performance={others.find((p) => p.id === latest.answer.ticket?.performanceId)} startsAt={latest.answer.ticketStartsAt} />
           )}
           {latest.answer.ticket && latest.answer.status !== 'admitted' && <p className="band">{latest.answer.ticket.bandName}</p>}
         </div>
@@ -180,7 +203,7 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
         {scans.slice(1).map((s) => (
           <li key={s.id} className={s.undone ? 'undone' : `status-${s.answer.status}`}>
             <span>{formatTime(s.at)}</span> <strong>{s.undone ? 'Check-in undone' : HEADLINE[s.answer.status]}</strong>{' '}
-            <span className="muted">{s.undone ? s.answer.ticket?.bandName : s.answer.message}</span>
+            <span className="muted">{s.undone ? s.answer.ticket?.bandName : [s.answer.seat, s.answer.message].filter(Boolean).join(' · ')}</span>
           </li>
         ))}
       </ol>
@@ -189,11 +212,13 @@ function ScanDoor({ performance, others, onChange }: { performance: PerformanceS
 }
 
 /** Where the customer should be instead, in the door's own words (the core's message gives the date only). */
-function OtherShow({ performance }: { performance: PerformanceSummary | undefined }) {
-  if (!performance) return null;
+function OtherShow({ performance, startsAt }: { performance: PerformanceSummary | undefined; startsAt: number | null }) {
+  const at = performance?.startsAt ?? startsAt;
+  if (at === null) return null;
   return (
     <p className="band" data-testid="scan-other-show">
-      Their show: {performance.eventTitle} · {dayHeading(performance.startsAt, Date.now())} {formatTime(performance.startsAt)}
+      Their show: {performance ? `${performance.eventTitle} · ` : ''}
+      {dayHeading(at, Date.now())} {formatTime(at)}
     </p>
   );
 }

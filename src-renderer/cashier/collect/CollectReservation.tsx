@@ -7,7 +7,8 @@ import { useAsync } from '../../use-async.ts';
 import { errorText, useKeys, useSalesChanged } from '../orders/after-sale-kit.ts';
 import { describePrint } from '../orders/print-order.ts';
 import { sendSale } from '../send-sale.ts';
-import { bandTotal, bandsForSeat, defaultBand, priceBands } from '../../../src-shared/pricing/index.ts';
+import { BandPicker } from '../orders/BandPicker.tsx';
+import { defaultBand, priceBands } from '../../../src-shared/pricing/index.ts';
 
 type Booked = OutputOf<'bookSeats'>;
 
@@ -147,17 +148,14 @@ export function CollectReservation({ found, currency, onBack }: Props) {
           {units.map((u) => (
             <li key={u.unitId} data-testid="collect-seat">
               <span className="seat">{u.label}</span>
-              <select
+              <BandPicker
+                label={u.label}
+                category={u.category}
+                bands={bands}
                 value={bandOf(u.unitId, u.category)}
-                onChange={(e) => setChosenBands((c) => ({ ...c, [u.unitId]: e.target.value }))}
-                aria-label={`Price band for ${u.label}`}
-              >
-                {bandsForSeat(bands, u.category).map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name} {money(bandTotal(b))}
-                  </option>
-                ))}
-              </select>
+                onChange={(value) => setChosenBands((c) => ({ ...c, [u.unitId]: value }))}
+                money={money}
+              />
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReservationFound } from '../../../src-shared/contract/orders.ts';
 import { dayHeading, formatTime } from '../../format.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
@@ -19,6 +19,15 @@ export function CollectScreen({ station }: ScreenProps) {
   const [open, setOpen] = useState<ReservationFound | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  // What is waiting (today's and upcoming unpaid reservations), shown before any search and
+  // narrowed as the cashier types; Enter searches everything, ended ones too when ticked.
+  const [waiting, setWaiting] = useState<ReservationFound[] | null>(null);
+  const loadWaiting = useCallback(() => {
+    call('waitingReservations', {})
+      .then(setWaiting)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(loadWaiting, [loadWaiting]);
 
   async function search(text: string, ended = includeEnded, openSingle = true) {
     try {
@@ -42,12 +51,15 @@ export function CollectScreen({ station }: ScreenProps) {
   function back(message?: string) {
     setOpen(null);
     if (message) setNotice(message);
+    loadWaiting();
     if (searched) void search(searched, includeEnded, false);
     searchBox.current?.focus();
   }
 
   useSalesChanged((p) => {
-    if (!open && searched && (p.kind.startsWith('reservation.') || p.kind === 'order.booked')) void search(searched, includeEnded, false);
+    if (open || !(p.kind.startsWith('reservation.') || p.kind === 'order.booked')) return;
+    if (searched) void search(searched, includeEnded, false);
+    else loadWaiting();
   });
   useKeys({
     F2: open
@@ -57,6 +69,8 @@ export function CollectScreen({ station }: ScreenProps) {
           searchBox.current?.select();
         },
   });
+
+  const shown = (waiting ?? []).filter((r) => matchesTyped(r, query));
 
   if (open) return <CollectReservation found={open} currency={station.currency} onBack={back} />;
 
@@ -71,7 +85,11 @@ export function CollectScreen({ station }: ScreenProps) {
           placeholder="Reservation reference, name or phone"
           aria-label="Find a reservation by reference, name or phone"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            // Typing again goes back to the waiting list, narrowed by what is typed.
+            setSearched(null);
+          }}
           data-testid="collect-search"
         />
         <button type="submit" className="primary" data-testid="collect-search-go">
@@ -100,8 +118,21 @@ export function CollectScreen({ station }: ScreenProps) {
           No {includeEnded ? '' : 'waiting '}reservation matches “{searched}”.
         </p>
       )}
-      <ul className="result-list" aria-label="Reservations found">
-        {results.map((r) => (
+      {searched === null && (
+        <h2 className="list-heading" data-testid="collect-waiting-heading">
+          Waiting to be collected{' '}
+          <small className="muted">
+            {waiting === null ? '…' : `${shown.length} of ${waiting.length}`} · today and upcoming
+          </small>
+        </h2>
+      )}
+      {searched === null && waiting !== null && shown.length === 0 && (
+        <p className="muted" data-testid="collect-none">
+          {waiting.length === 0 ? 'Nothing is waiting to be collected.' : `No waiting reservation matches “${query.trim()}”; press Enter to search them all.`}
+        </p>
+      )}
+      <ul className="result-list" aria-label={searched === null ? 'Waiting to be collected' : 'Reservations found'} data-testid={searched === null ? 'collect-waiting' : 'collect-results'}>
+        {(searched === null ? shown : results).map((r) => (
           <li key={r.reservationId}>
             <button
               type="button"
@@ -123,12 +154,26 @@ export function CollectScreen({ station }: ScreenProps) {
                 </small>
               </span>
               <span className="count">{r.state === 'active' ? `${r.seatCount} seat${r.seatCount === 1 ? '' : 's'}` : ''}</span>
-              <span className="muted">{r.deadlineAt && r.state === 'active' ? `until ${formatTime(r.deadlineAt)}` : ''}</span>
+              <span className="muted deadline" data-testid="reservation-deadline">
+                {r.state === 'active' ? (r.deadlineAt ? `collect by ${dayHeading(r.deadlineAt, Date.now())} ${formatTime(r.deadlineAt)}` : 'collect by curtain-up') : ''}
+              </span>
               <span className={`badge state-${r.state}`}>{STATE_WORDS[r.state]}</span>
             </button>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The waiting list narrowed as the cashier types: reference, part of the name, or digits of the phone. */
+function matchesTyped(r: ReservationFound, typed: string): boolean {
+  const text = typed.trim().toLowerCase();
+  if (!text) return true;
+  const digits = text.replace(/\D/g, '');
+  return (
+    r.reference.toLowerCase().includes(text) ||
+    r.customerName.toLowerCase().includes(text) ||
+    (digits.length >= 3 && (r.customerPhone ?? '').replace(/\D/g, '').includes(digits))
   );
 }

@@ -24,7 +24,7 @@ interface Props {
 
 /** One order: its tickets (pick some to reprint, refund or exchange), payments and history. */
 export function OrderDetail({ orderId, onBack, onOpen }: Props) {
-  const view = useAsync(() => Promise.all([call('getOrder', { orderId }), call('getOrderHistory', { orderId })]), [orderId]);
+  const view = useAsync(() => Promise.all([call('getOrder', { orderId }), call('getOrderHistory', { orderId }), call('getReceiptNumber', { orderId })]), [orderId]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,6 +38,7 @@ export function OrderDetail({ orderId, onBack, onOpen }: Props) {
 
   const data: OrderView | null = view.data?.[0] ?? null;
   const history = view.data?.[1] ?? [];
+  const receiptNumber = view.data?.[2].receiptNumber ?? null;
   const valid = data?.tickets.filter((t) => t.state === 'valid') ?? [];
   const chosen = valid.filter((t) => selected.has(t.id));
 
@@ -113,6 +114,7 @@ export function OrderDetail({ orderId, onBack, onOpen }: Props) {
         </button>
         <h1>
           Order <span data-testid="order-reference">{orderReference(order.id)}</span>
+          {receiptNumber !== null && <span data-testid="receipt-number"> · receipt no. {receiptNumber}</span>}
           <small>
             {order.customerName ?? 'Walk-in customer'}
             {order.customerPhone ? ` · ${order.customerPhone}` : ''} · sold {dayHeading(order.createdAt, Date.now())} {formatTime(order.createdAt)}

@@ -1,9 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OrderFound } from '../../../src-shared/contract/orders.ts';
 import { dayHeading, formatMoney, formatTime } from '../../format.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { call } from '../../transport/api.ts';
-import { errorText, useKeys, useSalesChanged, walkResults } from './after-sale-kit.ts';
+import { errorText } from '../../kit/error-text.ts';
+import { useShortcuts } from '../../kit/shortcuts.ts';
+import { useSalesChanged, walkResults } from './after-sale-kit.ts';
 import { OrderDetail } from './OrderDetail.tsx';
 import './after-sale.css';
 
@@ -40,13 +42,25 @@ export function OrdersScreen(_props: ScreenProps) {
   useSalesChanged(() => {
     if (searched && !openId) void search(searched, false);
   });
-  useKeys({
-    F2: () => {
-      setOpenId(null);
-      searchBox.current?.focus();
-      searchBox.current?.select();
+  // "New search" starts from nothing: an empty box with the focus, the last results gone. The box may
+  // not be on screen yet (an order was open), so the focus waits for the render that brings it back.
+  const [newSearch, setNewSearch] = useState(0);
+  useEffect(() => {
+    if (newSearch) searchBox.current?.focus();
+  }, [newSearch]);
+  useShortcuts(
+    {
+      F2: () => {
+        setOpenId(null);
+        setQuery('');
+        setResults([]);
+        setSearched(null);
+        setError(null);
+        setNewSearch((n) => n + 1);
+      },
     },
-  });
+    { inFields: true },
+  );
 
   if (openId) {
     return (

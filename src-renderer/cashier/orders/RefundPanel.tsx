@@ -44,7 +44,7 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
         },
         setChecking,
       );
-      onDone(`Refunded ${money(result.refundedMinor)} by ${method} for ${tickets.map((t) => t.label).join(', ')}; the seats are back on sale.`);
+      onDone(`Refunded ${money(result.refundedMinor)} by ${method} for ${tickets.map((t) => t.label).join(', ')}; the seats are back on sale. ${result.print.printed === 'queued' ? 'The refund slip is printing.' : (result.print.problem ?? 'The refund slip did not print.')}`);
     } catch (err) {
       // The core says when a manager must approve; only then ask for one.
       if (err instanceof MarqueeError && err.code === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });

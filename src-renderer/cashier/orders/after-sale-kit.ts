@@ -1,31 +1,16 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useShortcuts } from '../../kit/shortcuts.ts';
 import { bridge } from '../../transport/api.ts';
 
-/** The sentence to show for any failure: MarqueeError messages are written for the cashier already. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// The one error-to-sentence rule and the one shortcut registry live in src-renderer/kit/.
+export { errorText } from '../../kit/error-text.ts';
 
 /**
  * Function keys for a screen's frequent actions (shown beside each button). Alt+<key> belongs to
  * the shell's tabs, and F3/F5/F6/F7/F10/F11/F12 to the browser, so screens use F2, F4, F8 and F9.
  */
 export function useKeys(keys: Record<string, (() => void) | null | undefined>): void {
-  const latest = useRef(keys);
-  latest.current = keys;
-  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
-  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
-  useLayoutEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const action = latest.current[e.key];
-      if (!action) return;
-      e.preventDefault();
-      action();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts(keys, { inFields: true });
 }
 
 /** Reload when another window (or this one) records a sale, refund, exchange, reprint or check-in. */

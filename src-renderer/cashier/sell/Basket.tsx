@@ -8,8 +8,13 @@ export interface BasketLine {
   choices: PriceBand[];
 }
 
+// "Row 2, seat 10" after "Row 2, seat 9": numbers in labels compare as numbers.
+const bySeat = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** The basket's lines in seat order (area, row, seat), whatever order they were taken in. */
 export function basketLines(items: BasketItem[], bands: PriceBand[], chosen: ReadonlyMap<number, string>): BasketLine[] {
-  return items.map((item) => {
+  const sorted = [...items].sort((a, b) => bySeat.compare(a.label, b.label) || a.unitId - b.unitId);
+  return sorted.map((item) => {
     const choices = bandsForSeat(bands, item.category);
     const band = choices.find((b) => b.id === chosen.get(item.unitId)) ?? defaultBand(choices, item.category);
     return { item, band, choices };
@@ -34,6 +39,9 @@ interface Props {
   onApplyDiscount(): void;
   onBand(unitId: number, bandId: string): void;
   onRemove(unitId: number): void;
+  /** Gives every place back (Delete). */
+  onClear(): void;
+  busy: boolean;
 }
 
 /** Each place with its price band (changeable per seat), the discount code, tax and total. */
@@ -43,25 +51,36 @@ export function Basket(p: Props) {
     <section className="basket" aria-label="Basket" data-testid="basket">
       <h2>
         Basket <small data-testid="basket-count">{p.lines.length}</small>
+        {p.lines.length > 0 && (
+          <button type="button" className="basket-clear" onClick={p.onClear} disabled={p.busy} data-testid="clear-basket">
+            Give all back <kbd>Del</kbd>
+          </button>
+        )}
       </h2>
       {p.lines.length === 0 && <p className="muted">Click seats, drag round several, or press 1–9 for the best available.</p>}
       <ul>
         {p.lines.map(({ item, band, choices }) => (
           <li key={item.unitId} data-testid="basket-line" data-label={item.label}>
-            <span className="basket-label">{item.label}</span>
-            <select
-              aria-label={`Price band for ${item.label}`}
-              value={band?.id ?? ''}
-              onChange={(e) => p.onBand(item.unitId, e.target.value)}
-              data-testid="band-select"
-            >
-              {choices.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name} {money(bandTotal(b))}
-                </option>
-              ))}
-            </select>
-            <span className="basket-price">{band ? money(bandTotal(band)) : 'no price'}</span>
+            <span className="basket-label" title={item.label}>
+              {item.label}
+            </span>
+            {/* The band's price is in its choice ("Adult £35.00"): the label gets the room to stay whole. */}
+            {choices.length > 0 ? (
+              <select
+                aria-label={`Price band for ${item.label}`}
+                value={band?.id ?? ''}
+                onChange={(e) => p.onBand(item.unitId, e.target.value)}
+                data-testid="band-select"
+              >
+                {choices.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name} {money(bandTotal(b))}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span className="basket-price">no price</span>
+            )}
             <button type="button" className="remove" aria-label={`Give back ${item.label}`} onClick={() => p.onRemove(item.unitId)}>
               ×
             </button>

@@ -1,6 +1,5 @@
-import { useLayoutEffect } from 'react';
 import { formatMoney } from '../../format.ts';
-import { isPlainKey } from './keys.ts';
+import { useShortcuts } from '../../kit/shortcuts.ts';
 import { PrintState } from './PrintState.tsx';
 import type { PrintOutcome, Reservation, Sale } from './types.ts';
 
@@ -15,19 +14,10 @@ interface Props {
 
 /** The end of a sale: change to hand back (large), or the reservation reference (large). */
 export function DonePanel({ currency, done, print, retrying, onRetry, onNext }: Props) {
-  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
-  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
-  useLayoutEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (!isPlainKey(e)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'n' || key === 'enter') onNext();
-      else if (key === 'p' && print.printed !== 'queued') onRetry();
-      else return;
-      e.preventDefault();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useShortcuts({
+    n: onNext,
+    Enter: onNext,
+    p: print.printed !== 'queued' && onRetry,
   });
   return (
     <section className="done" aria-label="Done" data-testid="done-panel">

@@ -19,6 +19,8 @@ interface Props {
   color: string;
   /** Legend samples are not seats of the map. */
   sample?: boolean;
+  /** Zoomed in far enough to read: the seat's number is drawn on it. */
+  number?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * held elsewhere = dashed hollow ring, reserved = square, sold = grey with a cross,
  * blocked = dark with a slash. ♿ marks wheelchair places and ! restricted views.
  */
-export const SeatGlyph = memo(function SeatGlyph({ seat, look, color, sample }: Props) {
+export const SeatGlyph = memo(function SeatGlyph({ seat, look, color, sample, number }: Props) {
   const r = seat.radius;
   const { x, y } = seat;
   const title = `${seat.label} · ${seat.category} · ${lookWords[look]}${seat.wheelchair ? ' · wheelchair place' : ''}${seat.restrictedView ? ' · restricted view' : ''}`;
@@ -55,6 +57,11 @@ export const SeatGlyph = memo(function SeatGlyph({ seat, look, color, sample }: 
           <circle cx={x} cy={y} r={r} fill="#3b3f4c" />
           <path d={`M${x - r * 0.6},${y + r * 0.6} L${x + r * 0.6},${y - r * 0.6}`} stroke="#fff" strokeWidth={r * 0.25} />
         </>
+      )}
+      {number && !mark && (
+        <text x={x} y={y} fontSize={r * (seat.number.length > 2 ? 0.8 : 1)} textAnchor="middle" dominantBaseline="central" className={`seat-number on-${look}`} pointerEvents="none">
+          {seat.number}
+        </text>
       )}
       {mark && look === 'available' && (
         <text x={x} y={y + r * 0.42} fontSize={r * 1.2} textAnchor="middle" fill="#fff" pointerEvents="none">

@@ -4,6 +4,7 @@ import { SeatGlyph, lookWords, type SeatLook } from './SeatGlyph.tsx';
 import { isTyping } from './keys.ts';
 import { firstSeat, isArrow, seatToward } from './seat-cursor.ts';
 import type { SeatMap } from './types.ts';
+import './seat-map.css';
 
 interface Props {
   map: SeatMap;
@@ -25,7 +26,10 @@ interface View {
 
 type Drag = { kind: 'select' | 'pan'; startX: number; startY: number; sx: number; sy: number; view: View; moved: boolean };
 
-const MARGIN = 20;
+/** Room round the plan's content for row labels and seat edges, in plan units. */
+const MARGIN = 44;
+/** Seat numbers show once the view is this much narrower than the whole plan. */
+const NUMBERS_FROM_ZOOM = 2.2;
 
 /**
  * The plan drawn in SVG at its own coordinates. Wheel or +/− zooms, Shift+drag (or the middle
@@ -34,7 +38,11 @@ const MARGIN = 20;
  * takes or gives back the seat under it, the same path as a click.
  */
 export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
-  const fit = useMemo<View>(() => ({ x: -MARGIN, y: -MARGIN, w: map.width + 2 * MARGIN, h: map.height + 2 * MARGIN }), [map.width, map.height]);
+  // The whole plan and everything drawn on it (a seat or label past the plan's size is not cut off).
+  // Kept while the box is the same: a reloaded map (every sale announces one) must not undo a zoom.
+  const box = fitView(map);
+  const fit = useMemo<View>(() => box, [box.x, box.y, box.w, box.h]);
+  const rows = useMemo(() => rowEnds(map.seats), [map.seats]);
   const [view, setView] = useState<View>(fit);
   const [band, setBand] = useState<View | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -176,6 +184,17 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
 
   return (
     <div className="sell-map-frame">
+      <div className="map-zoom-bar" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom in" data-testid="zoom-in">
+          + <kbd>+</kbd>
+        </button>
+        <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom out" data-testid="zoom-out">
+          − <kbd>−</kbd>
+        </button>
+        <button type="button" onClick={() => setView(fit)} aria-label="Whole plan" data-testid="zoom-fit">
+          Fit <kbd>0</kbd>
+        </button>
+      </div>
       <svg
         ref={svgRef}
         className="sell-map"
@@ -206,7 +225,16 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
               ) : (
                 <rect x={a.x} y={a.y} width={a.width} height={a.height} fill={a.color} transform={transform} rx={6} />
               )}
-              <text x={a.x + a.width / 2} y={a.y + a.height / 2} textAnchor="middle" dominantBaseline="middle" className="area-label">
+              <text
+                x={a.x + a.width / 2}
+                y={a.y + a.height / 2}
+                textAnchor="middle"
+                dominantBaseline="middle"
+                className="area-label"
+                fontSize={Math.max(12, Math.min(28, a.height / 4, a.width / 10))}
+                pointerEvents="none"
+                data-testid="area-label"
+              >
                 {a.name}
                 {a.capacity > 0 ? ` · ${a.available} of ${a.capacity} free` : ''}
               </text>
@@ -214,7 +242,17 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
           );
         })}
         {map.seats.map((s) => (
-          <SeatGlyph key={s.unitId} seat={s} look={lookOf(s)} color={colors.get(s.category) ?? '#5b7bd5'} />
+          <SeatGlyph key={s.unitId} seat={s} look={lookOf(s)} color={colors.get(s.category) ?? '#5b7bd5'} number={view.w < fit.w / NUMBERS_FROM_ZOOM} />
+        ))}
+        {rows.map((r) => (
+          <g key={r.key} className="row-label" data-testid="row-label" data-row={r.row} pointerEvents="none">
+            <text x={r.start.x} y={r.start.y} textAnchor="end" dominantBaseline="middle" fontSize={r.size}>
+              {r.row}
+            </text>
+            <text x={r.end.x} y={r.end.y} textAnchor="start" dominantBaseline="middle" fontSize={r.size}>
+              {r.row}
+            </text>
+          </g>
         ))}
         {ring && cursorSeat && (
           <circle
@@ -231,17 +269,7 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
       <p className="seat-cursor-words" id="seat-cursor-words" aria-live="polite" data-testid="seat-cursor-words">
         {ring && cursorSeat ? seatWords(cursorSeat, lookOf(cursorSeat)) : ''}
       </p>
-      <div className="map-zoom" role="group" aria-label="Zoom">
-        <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom in" data-testid="zoom-in">
-          + <kbd>+</kbd>
-        </button>
-        <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom out" data-testid="zoom-out">
-          − <kbd>−</kbd>
-        </button>
-        <button type="button" onClick={() => setView(fit)} aria-label="Whole plan" data-testid="zoom-fit">
-          Fit <kbd>0</kbd>
-        </button>
-      </div>
+
     </div>
   );
 }
@@ -250,4 +278,68 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
 function seatWords(seat: SeatOnMap, look: SeatLook): string {
   const extras = [seat.wheelchair ? 'wheelchair place' : '', seat.restrictedView ? 'restricted view' : ''].filter(Boolean);
   return [seat.label, seat.category, lookWords[look], ...extras].join(' · ');
+}
+
+/** The plan's box grown to hold everything drawn on it, plus room for row labels. */
+function fitView(map: SeatMap): View {
+  let minX = 0;
+  let minY = 0;
+  let maxX = map.width;
+  let maxY = map.height;
+  for (const s of map.seats) {
+    minX = Math.min(minX, s.x - s.radius);
+    minY = Math.min(minY, s.y - s.radius);
+    maxX = Math.max(maxX, s.x + s.radius);
+    maxY = Math.max(maxY, s.y + s.radius);
+  }
+  for (const a of map.areas) {
+    minX = Math.min(minX, a.x);
+    minY = Math.min(minY, a.y);
+    maxX = Math.max(maxX, a.x + a.width);
+    maxY = Math.max(maxY, a.y + a.height);
+  }
+  return { x: minX - MARGIN, y: minY - MARGIN, w: maxX - minX + 2 * MARGIN, h: maxY - minY + 2 * MARGIN };
+}
+
+interface RowEnds {
+  key: string;
+  row: string;
+  start: { x: number; y: number };
+  end: { x: number; y: number };
+  size: number;
+}
+
+/**
+ * Where each row's name goes: just beyond its first and last seat, along the row's own line (rows
+ * may be curved or turned), so a cashier reads "row 14" at either end as on the venue's signs.
+ */
+function rowEnds(seats: readonly SeatOnMap[]): RowEnds[] {
+  const rows = new Map<string, SeatOnMap[]>();
+  for (const s of seats) {
+    if (!s.row) continue;
+    const key = `${s.zone}\u0000${s.row}`;
+    const list = rows.get(key);
+    if (list) list.push(s);
+    else rows.set(key, [s]);
+  }
+  const out: RowEnds[] = [];
+  for (const [key, list] of rows) {
+    const sorted = [...list].sort((a, b) => a.x - b.x || a.y - b.y);
+    const first = sorted[0]!;
+    const last = sorted[sorted.length - 1]!;
+    const dx = last.x - first.x;
+    const dy = last.y - first.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const ux = sorted.length > 1 ? dx / length : 1;
+    const uy = sorted.length > 1 ? dy / length : 0;
+    const gap = first.radius * 1.4;
+    out.push({
+      key,
+      row: first.row,
+      start: { x: first.x - ux * gap, y: first.y - uy * gap },
+      end: { x: last.x + ux * gap, y: last.y + uy * gap },
+      size: first.radius * 1.2,
+    });
+  }
+  return out;
 }

@@ -1,21 +1,23 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
-import { MarqueeError } from '../../../src-shared/errors.ts';
+import { digitKeys, useShortcuts } from '../../kit/shortcuts.ts';
 import { dayHeading, formatMoney, formatTime } from '../../format.ts';
 import { bridge, call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Basket, basketLines, basketTotals } from './Basket.tsx';
+import { ApprovalFields } from '../orders/ApprovalFields.tsx';
+import { Basket } from './Basket.tsx';
 import { DonePanel } from './DonePanel.tsx';
-import { isPlainKey } from './keys.ts';
+import { GaSteppers } from './GaSteppers.tsx';
+import { MapLegend } from './MapLegend.tsx';
 import { PayPanel } from './PayPanel.tsx';
 import { ReservePanel } from './ReservePanel.tsx';
-import { LookSample, lookWords, type SeatLook } from './SeatGlyph.tsx';
+import type { SeatLook } from './SeatGlyph.tsx';
 import { SeatMapCanvas } from './SeatMapCanvas.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
-import { KEYS, type PrintOutcome, type Reservation, type Sale, type Tender } from './types.ts';
-import { errorWords, useHold } from './use-hold.ts';
-import { ApprovalFields, type ApprovalDraft } from '../orders/ApprovalFields.tsx';
-import { sendSale } from '../send-sale.ts';
+import { KEYS } from './types.ts';
+import { useBasket } from './use-basket.ts';
+import { useCheckout } from './use-checkout.ts';
+import { useHold } from './use-hold.ts';
 
 interface Props {
   performanceId: string;
@@ -23,26 +25,27 @@ interface Props {
   onBack(): void;
 }
 
-type Done = { kind: 'sale'; sale: Sale } | { kind: 'reservation'; reservation: Reservation };
-
 /** One performance at the counter: the map, the basket, payment or reservation, and the result. */
 export function SellPerformance({ performanceId, currency, onBack }: Props) {
   const map = useAsync(() => call('getSeatMap', { performanceId }), [performanceId]);
   const bands = useAsync(() => call('listPriceBands', { performanceId }), [performanceId]);
   const hold = useHold(performanceId, map.data, map.reload);
   const { state } = hold;
-  const [chosenBands, setChosenBands] = useState<Map<number, string>>(new Map());
-  const [discountCode, setDiscountCode] = useState('');
-  const [approval, setApproval] = useState<ApprovalDraft | null>(null);
-  // The core's quote for the basket with the applied code: the total and tax to charge.
-  const [discount, setDiscount] = useState<{ key: string; dueMinor: number; taxMinor: number } | null>(null);
+  const basket = useBasket(state.items, bands.data);
   const [mode, setMode] = useState<'basket' | 'reserve'>('basket');
-  const [done, setDone] = useState<Done | null>(null);
-  const [print, setPrint] = useState<PrintOutcome | null>(null);
-  const [working, setWorking] = useState(false);
-  const [retrying, setRetrying] = useState(false);
-  // While a lost answer is being asked for again: the sentence the cashier reads meanwhile.
-  const [checking, setChecking] = useState<string | null>(null);
+  // True once the cashier has started paying (a field of the pay panel has the focus or text, or a
+  // part is paid): the digits then belong to the amount, never to best-available.
+  const [paying, setPaying] = useState(false);
+  const checkout = useCheckout(
+    basket,
+    { holdId: state.holdId, setError: hold.setError, reset: hold.reset },
+    () => {
+      setMode('basket');
+      map.reload();
+    },
+    map.reload,
+  );
+  const { done, print } = checkout;
 
   // Another station's hold, sale or release: redraw within the event's round trip.
   useEffect(
@@ -72,15 +75,6 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     [state.pendingGive, state.pendingTake, state.released, mine],
   );
 
-  const lines = useMemo(() => basketLines(state.items, bands.data ?? [], chosenBands), [state.items, bands.data, chosenBands]);
-  const totals = basketTotals(lines);
-  const saleLines = lines.filter((l) => l.band).map((l) => ({ unitId: l.item.unitId, priceBandId: l.band!.id }));
-  const basketKey = JSON.stringify([saleLines, discountCode.trim()]);
-  const applied = discount && discount.key === basketKey ? discount : null;
-  const discountedTotal = applied ? applied.dueMinor : null;
-  const dueMinor = discountedTotal ?? totals.totalMinor;
-  const busy = state.busy || working;
-
   const onSeat = useCallback(
     (seat: SeatOnMap) => {
       const look = lookOf(seat);
@@ -90,127 +84,20 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
     [lookOf, hold.take, hold.give],
   );
 
-  function finish(result: Done, outcome: PrintOutcome) {
-    setDone(result);
-    setPrint(outcome);
-    setMode('basket');
-    setDiscount(null);
-    setDiscountCode('');
-    setApproval(null);
-    setChosenBands(new Map());
-    hold.reset();
-    map.reload();
-  }
-
-  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
-    setWorking(true);
-    hold.setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      hold.setError(errorWords(e));
-      if (e instanceof MarqueeError && e.code === 'SEATS_UNAVAILABLE') map.reload();
-      return undefined;
-    } finally {
-      setWorking(false);
-    }
-  }
-
-  function check(): string | null {
-    if (!state.holdId || lines.length === 0) return 'The basket is empty: choose seats first.';
-    const unpriced = lines.find((l) => !l.band);
-    if (unpriced) return `There is no price band for ${unpriced.item.label}.`;
-    return null;
-  }
-
-  /**
-   * The tender that settles the sale pays "what is left" as the core prices it: the screen's figure
-   * is an estimate and never the amount charged. Split parts the cashier typed keep their amounts,
-   * and so does a complimentary one: what is given away is what a manager approves.
-   */
-  function restToCore(tenders: Tender[]) {
-    return tenders.map((t, i) => {
-      if (i < tenders.length - 1 || t.method === 'complimentary') return t;
-      const { amountMinor: _estimate, ...rest } = t;
-      return rest;
-    });
-  }
-
-  function pay(tenders: Tender[]) {
-    const problem = check();
-    if (problem) return hold.setError(problem);
-    void attempt(async () => {
-      try {
-        // One request key for this press of Pay: retried by itself with the same key if the answer is lost.
-        const sale = await sendSale(
-          'bookSeats',
-          {
-            holdId: state.holdId!,
-            lines: saleLines,
-            payments: restToCore(tenders),
-            ...(discountCode.trim() ? { discountCode: discountCode.trim() } : {}),
-            ...(approval?.staffId && approval.pin ? { approval } : {}),
-          },
-          setChecking,
-        );
-        setApproval(null);
-        finish({ kind: 'sale', sale }, sale.print);
-      } catch (e) {
-        // Giving priced seats away needs a manager: ask for their PIN here, at this window.
-        if (e instanceof MarqueeError && e.code === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
-        throw e;
-      }
-    });
-  }
-
-  // The core prices the code (validity, use limits, tax on the discounted price) and writes nothing.
-  function applyDiscount() {
-    const problem = check();
-    if (problem) return hold.setError(problem);
-    void attempt(async () => {
-      const quote = await call('quoteSale', { holdId: state.holdId!, lines: saleLines, discountCode: discountCode.trim() });
-      setDiscount({ key: basketKey, dueMinor: quote.totalMinor, taxMinor: quote.taxMinor });
-    });
-  }
-
-  function reserve(customer: { name: string; phone?: string; email?: string }) {
-    const problem = check();
-    if (problem) return hold.setError(problem);
-    void attempt(async () => {
-      const reservation = await sendSale('reserveSeats', { holdId: state.holdId!, customer }, setChecking);
-      finish({ kind: 'reservation', reservation }, reservation.print);
-    });
-  }
-
-  async function retryPrint() {
-    if (!done) return;
-    setRetrying(true);
-    try {
-      if (done.kind === 'sale') setPrint(await call('printOrder', { orderId: done.sale.order.id }));
-    } catch (e) {
-      setPrint({ printed: 'failed', jobSetId: null, problem: errorWords(e) });
-    } finally {
-      setRetrying(false);
-    }
-  }
-
-  // A layout effect: the listener is in place, and current, in the same task that draws the screen;
-  // a passive effect runs later, so a key typed the moment the screen appears could go unheard.
-  useLayoutEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (!isPlainKey(e) || done) return;
-      if (e.key === 'Escape') {
-        if (mode === 'reserve') setMode('basket');
-        else onBack();
-      } else if (/^[1-9]$/.test(e.key) && mode === 'basket' && map.data && bands.data) void hold.best(Number(e.key));
-      else if (e.key.toLowerCase() === 'x') void hold.extend();
-      else if (e.key === 'Delete') void hold.clear();
-      else return;
-      e.preventDefault();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  const ready = !!map.data && !!bands.data;
+  const payShown = basket.lines.length > 0 && mode === 'basket';
+  useShortcuts(
+    done
+      ? {}
+      : {
+          Escape: () => (mode === 'reserve' ? setMode('basket') : onBack()),
+          // Digits hold the best N seats, but never while the cashier is paying: "50" typed for the
+          // cash handed over must not turn a basket of 2 into 7 (T puts the focus on Cash received).
+          ...digitKeys(mode === 'basket' && ready && !(payShown && paying) && ((n) => void hold.best(n))),
+          x: () => void hold.extend(),
+          Delete: () => void hold.clear(),
+        },
+  );
 
   const loadProblem = map.error ?? bands.error;
   if (loadProblem) return <p className="error" role="alert">{loadProblem}</p>;
@@ -218,7 +105,7 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
   if (!map.data || !bands.data) return <p className="muted">Loading seat map…</p>;
   const p = map.data.performance;
   const gaAreas = map.data.areas.filter((a) => a.capacity > 0);
-  const money = (m: number) => formatMoney(m, currency);
+  const busy = state.busy || checkout.working;
 
   return (
     <section className="sell" aria-label="Sell">
@@ -236,9 +123,9 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
           {p.counts.available} of {p.counts.capacity} available
         </span>
       </div>
-      {checking && (
+      {checkout.checking && (
         <p className="checking" role="status" data-testid="sale-checking">
-          {checking}
+          {checkout.checking}
         </p>
       )}
       {state.error && (
@@ -261,96 +148,42 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
             Keyboard: <kbd>{KEYS.focusMap}</kbd> seat map · <kbd>{KEYS.moveSeat}</kbd> move between seats · <kbd>Space</kbd> or <kbd>Enter</kbd> take
             or give back the seat
           </p>
-          <ul className="legend" aria-label="Legend">
-            {map.data.categories.map((c) => (
-              <li key={c.name}>
-                <svg width="18" height="18" aria-hidden="true">
-                  <circle cx="9" cy="9" r="7" fill={c.color} />
-                </svg>
-                {c.name}
-              </li>
-            ))}
-            {(['mine', 'held', 'reserved', 'booked', 'blocked'] as const).map((look) => (
-              <li key={look}>
-                <LookSample look={look} />
-                {lookWords[look]}
-              </li>
-            ))}
-            <li>♿ wheelchair</li>
-            <li>! restricted view</li>
-          </ul>
+          <MapLegend categories={map.data.categories} bands={bands.data ?? []} currency={currency} />
         </div>
         <aside className="sell-side">
           {done && print ? (
-            <DonePanel
-              currency={currency}
-              done={done}
-              print={print}
-              retrying={retrying}
-              onRetry={() => void retryPrint()}
-              onNext={() => {
-                setDone(null);
-                setPrint(null);
-              }}
-            />
+            <DonePanel currency={currency} done={done} print={print} retrying={checkout.retrying} onRetry={() => void checkout.retryPrint()} onNext={checkout.next} />
           ) : (
             <>
               {gaAreas.length > 0 && (
-                <section className="ga" aria-label="General admission">
-                  {gaAreas.map((a) => {
-                    const count = state.items.filter((i) => i.areaId === a.id).length;
-                    return (
-                      <div key={a.id} className="stepper" data-testid="ga-stepper" data-area={a.name}>
-                        <span>
-                          {a.name} <small>{a.available} free</small>
-                        </span>
-                        <button
-                          type="button"
-                          aria-label={`One fewer in ${a.name}`}
-                          disabled={busy || count === 0}
-                          onClick={() => {
-                            const last = [...state.items].reverse().find((i) => i.areaId === a.id);
-                            if (last) void hold.give([last.unitId]);
-                          }}
-                        >
-                          −
-                        </button>
-                        <strong data-testid="ga-count">{count}</strong>
-                        <button type="button" aria-label={`One more in ${a.name}`} disabled={busy || a.available === 0} onClick={() => void hold.addPlace(a)}>
-                          +
-                        </button>
-                      </div>
-                    );
-                  })}
-                </section>
+                <GaSteppers areas={gaAreas} items={state.items} busy={busy} onAdd={(a) => void hold.addPlace(a)} onGiveBack={(id) => void hold.give([id])} />
               )}
               <Basket
-                lines={lines}
+                lines={basket.lines}
                 currency={currency}
-                taxMinor={applied ? applied.taxMinor : totals.taxMinor}
-                totalMinor={totals.totalMinor}
-                discountedTotal={discountedTotal}
-                discountCode={discountCode}
-                onDiscountCode={setDiscountCode}
-                onApplyDiscount={applyDiscount}
-                onBand={(unitId, bandId) => setChosenBands((m) => new Map(m).set(unitId, bandId))}
+                taxMinor={basket.taxMinor}
+                totalMinor={basket.totalMinor}
+                discountedTotal={basket.discountedTotal}
+                discountCode={basket.discountCode}
+                onDiscountCode={basket.setDiscountCode}
+                onApplyDiscount={checkout.applyDiscount}
+                onBand={basket.chooseBand}
                 onRemove={(unitId) => void hold.give([unitId])}
+                onClear={() => void hold.clear()}
+                busy={busy}
               />
-              {lines.length > 0 && (
-                <div className="basket-actions">
-                  <button type="button" onClick={() => void hold.clear()} disabled={busy} data-testid="clear-basket">
-                    Give all back <kbd>Del</kbd>
-                  </button>
-                </div>
-              )}
-              {lines.length > 0 &&
+              {basket.lines.length > 0 &&
                 (mode === 'reserve' ? (
-                  <ReservePanel busy={busy} onReserve={reserve} onCancel={() => setMode('basket')} />
+                  <ReservePanel busy={busy} onReserve={checkout.reserve} onCancel={() => setMode('basket')} />
                 ) : (
-                  <PayPanel dueMinor={dueMinor} currency={currency} busy={busy} onPay={pay} onReserve={() => setMode('reserve')} />
+                  <PayPanel dueMinor={basket.dueMinor} currency={currency} busy={busy} onPay={checkout.pay} onReserve={() => setMode('reserve')} onPaying={setPaying} />
                 ))}
-              {approval && mode === 'basket' && <ApprovalFields value={approval} onChange={setApproval} />}
-              {lines.length > 0 && discountedTotal !== null && <p className="muted">Code {discountCode} applied: {money(discountedTotal)} to pay.</p>}
+              {checkout.approval && mode === 'basket' && <ApprovalFields value={checkout.approval} onChange={checkout.setApproval} />}
+              {basket.lines.length > 0 && basket.discountedTotal !== null && (
+                <p className="muted">
+                  Code {basket.discountCode} applied: {formatMoney(basket.discountedTotal, currency)} to pay.
+                </p>
+              )}
             </>
           )}
         </aside>

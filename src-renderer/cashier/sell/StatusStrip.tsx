@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { bridge, call } from '../../transport/api.ts';
+import { DataState } from '../../manager/backups/DataState.tsx';
+import { PrintWarnings } from './PrintState.tsx';
 
 interface Props {
   expiresAt: number | null;
@@ -76,6 +78,8 @@ export function StatusStrip(props: Props) {
           Sync: {sync.state === 'off' ? 'off' : sync.state === 'retrying' ? `retrying (${sync.lastError ?? 'failed'})` : `${sync.state}, ${sync.pendingRows} to send`}
         </span>
       )}
+      <DataState />
+      <PrintWarnings />
       <span className="spacer" />
       <HoldCountdown {...props} />
     </footer>

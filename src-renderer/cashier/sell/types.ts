@@ -39,6 +39,7 @@ export const KEYS = {
   voucher: 'V',
   reserve: 'R',
   retryPrint: 'P',
+  tendered: 'T',
   newSale: 'N',
   back: 'Esc',
 } as const;

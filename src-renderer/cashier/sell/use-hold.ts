@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
+import { errorText } from '../../kit/error-text.ts';
 import { call } from '../../transport/api.ts';
 import type { BasketItem, SeatMap } from './types.ts';
 
@@ -19,10 +20,6 @@ export interface HoldState {
 
 const empty: HoldState = { holdId: null, expiresAt: null, items: [], pendingTake: new Set(), pendingGive: new Set(), released: new Set(), error: null, busy: false };
 
-export function errorWords(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
  * This window's hold on one performance: the basket. Operations run one after another so each
  * one knows the hold id the previous one got; a seat shows as taken the moment it is clicked and
@@ -38,7 +35,7 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
     (work: () => Promise<void>) => {
       setState((s) => ({ ...s, busy: true, error: null }));
       const next = chain.current.then(work).catch((e: unknown) => {
-        setState((s) => ({ ...s, pendingTake: new Set(), pendingGive: new Set(), error: errorWords(e) }));
+        setState((s) => ({ ...s, pendingTake: new Set(), pendingGive: new Set(), error: errorText(e) }));
         if (e instanceof MarqueeError && (e.code === 'SEATS_UNAVAILABLE' || e.code === 'CONFLICT')) reloadMap();
       });
       chain.current = next.finally(() => setState((s) => ({ ...s, busy: false })));
@@ -95,12 +92,16 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
       run(async () => {
         const r = await call('holdBestAvailable', { performanceId, quantity, holdId: current.current.holdId ?? undefined });
         const seats = new Map((map?.seats ?? []).map((s) => [s.unitId, s]));
+        const areas = new Map((map?.areas ?? []).map((a) => [a.id, a]));
         addItems(
           r.holdId,
           r.expiresAt,
-          r.unitIds.map((id) => {
+          r.unitIds.map((id, i) => {
             const seat = seats.get(id);
-            return seat ? seatItem(seat) : { unitId: id, label: `Place ${id}`, category: '', areaId: null };
+            if (seat) return seatItem(seat);
+            // A standing place best-available took: priced and listed as a place of its area.
+            const area = areas.get(r.areaIds?.[i] ?? '');
+            return area ? { unitId: id, label: area.name, category: area.category ?? area.name, areaId: area.id } : { unitId: id, label: r.labels[i] ?? `Place ${id}`, category: '', areaId: null };
           }),
         );
       }),

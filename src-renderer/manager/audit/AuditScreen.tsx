@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { orderReference } from '../../../src-shared/contract/orders.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
@@ -88,9 +89,9 @@ export function AuditScreen(_props: ScreenProps) {
             <tr>
               <th>When</th>
               <th>Who</th>
-              <th>Station</th>
-              <th>What</th>
-              <th>Details</th>
+              <th>Window</th>
+              <th>What happened</th>
+              <th>See also</th>
             </tr>
           </thead>
           <tbody>
@@ -101,15 +102,14 @@ export function AuditScreen(_props: ScreenProps) {
                   {e.staffName ?? '—'}
                   {e.approvedByName && <small className="muted"> (approved by {e.approvedByName})</small>}
                 </td>
-                <td>{e.stationName ?? e.stationId}</td>
-                <td>
-                  <code>{e.kind}</code>
+                <td>{e.stationName ?? 'A window since removed'}</td>
+                <td title={e.kind} data-testid="audit-what">
+                  {e.summary}
                 </td>
                 <td>
-                  {e.summary}
                   {e.orderId && (
                     <button type="button" className="link" onClick={() => setFilters({ ...NONE, orderId: e.orderId! })}>
-                      order {e.orderId.slice(-6)}
+                      order {orderReference(e.orderId)}
                     </button>
                   )}
                   {e.performanceId && !filters.performanceId && (

@@ -3,7 +3,7 @@ import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { bridge, call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, useAction } from './admin-kit.tsx';
+import { Feedback, Field, useAction } from '../../kit/admin-form.tsx';
 import { PerformancesPanel } from './PerformancesPanel.tsx';
 import { RunForm } from './RunForm.tsx';
 

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
+import { orderReference } from '../../../src-shared/contract/orders.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
 import { DateTimeField } from '../../kit/date-fields.tsx';
-import { Feedback, STATE_LABELS, formatDateTime, useAction } from './admin-kit.tsx';
+import { Feedback, formatDateTime, useAction } from '../../kit/admin-form.tsx';
+import { STATE_LABELS } from './admin-kit.tsx';
 
 type Impact = OutputOf<'performanceImpact'>;
 
@@ -58,7 +60,7 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
           <ul>
             {leftOver.orders.map((o) => (
               <li key={o.id}>
-                Order {o.id.slice(-6)} · {o.customerName ?? 'no name'} · {o.tickets} ticket(s)
+                Order {orderReference(o.id)} · {o.customerName ?? 'no name'} · {o.tickets} ticket(s)
               </li>
             ))}
             {leftOver.reservations.map((r) => (
@@ -132,7 +134,7 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
               <td>
                 <div className="admin-actions">
                   {p.state !== 'cancelled' && (
-                    <button type="button" onClick={() => void change(p.id, { state: p.state === 'on_sale' ? 'off_sale' : 'on_sale' })}>
+                    <button type="button" onClick={() => void change(p.id, { state: p.state === 'on_sale' ? 'off_sale' : 'on_sale' })} data-testid="performance-sale-toggle">
                       {p.state === 'on_sale' ? 'Take off sale' : 'Put on sale'}
                     </button>
                   )}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
 import { DateField, TimeField } from '../../kit/date-fields.tsx';
-import { Feedback, Field, useAction } from './admin-kit.tsx';
+import { Feedback, Field, useAction } from '../../kit/admin-form.tsx';
+import { MarqueeError } from '../../../src-shared/errors.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -25,10 +26,24 @@ export function RunForm({ eventId, onCreated }: { eventId: string; onCreated(): 
 
   const setSlot = (i: number, slot: Slot) => setSlots(slots.map((s, j) => (j === i ? slot : s)));
 
-  async function create() {
+  // The categories the core refused to put on sale without a price: the form then offers to create the run off sale.
+  const [unpriced, setUnpriced] = useState<string[]>([]);
+
+  async function create(state: 'on_sale' | 'off_sale') {
+    setUnpriced([]);
     const result = await action.run(
-      () => call('createRun', { eventId, planId: chosenPlan, firstDate, lastDate, slots, state: offSale ? 'off_sale' : 'on_sale' }),
-      (r) => `Created ${r.performanceIds.length} performances.`,
+      async () => {
+        try {
+          return await call('createRun', { eventId, planId: chosenPlan, firstDate, lastDate, slots, state });
+        } catch (e) {
+          setUnpriced(unpricedIn(e));
+          throw e;
+        }
+      },
+      (r) =>
+        state === 'off_sale'
+          ? `Created ${r.performanceIds.length} performances, off sale: add their prices, then put them on sale.`
+          : `Created ${r.performanceIds.length} performances.`,
     );
     if (result) onCreated();
   }
@@ -39,7 +54,7 @@ export function RunForm({ eventId, onCreated }: { eventId: string; onCreated(): 
       data-testid="run-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void create();
+        void create(offSale ? 'off_sale' : 'on_sale');
       }}
     >
       <h2>Create a run of performances</h2>
@@ -97,6 +112,19 @@ export function RunForm({ eventId, onCreated }: { eventId: string; onCreated(): 
         </div>
       </div>
       <Feedback error={action.error} done={action.done} />
+      {unpriced.length > 0 && (
+        <div className="admin-actions">
+          <button type="button" disabled={action.busy} onClick={() => void create('off_sale')} data-testid="run-create-off-sale">
+            Create them off sale for now
+          </button>
+        </div>
+      )}
     </form>
   );
+}
+
+/** The categories without a price that a refused on-sale run names (none for any other failure). */
+function unpricedIn(error: unknown): string[] {
+  const named = error instanceof MarqueeError ? error.details?.['unpricedCategories'] : undefined;
+  return Array.isArray(named) ? named.filter((c): c is string => typeof c === 'string') : [];
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LayoutChoices, LayoutInfoDto } from '../../../src-shared/contract/layouts.ts';
 import { call } from '../../transport/api.ts';
+import { errorText } from '../../kit/error-text.ts';
 
 /** Which ticket layout each event, and each of its price bands, prints with. */
 export function LayoutChoicesPanel({ layouts }: { layouts: LayoutInfoDto[] }) {
@@ -11,7 +12,7 @@ export function LayoutChoicesPanel({ layouts }: { layouts: LayoutInfoDto[] }) {
   const reload = () =>
     void call('listLayoutChoices', {})
       .then(setChoices)
-      .catch((e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   useEffect(reload, []);
 
   async function choose(run: () => Promise<unknown>, what: string) {
@@ -20,7 +21,7 @@ export function LayoutChoicesPanel({ layouts }: { layouts: LayoutInfoDto[] }) {
       await run();
       setMessage({ ok: true, text: what });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
     reload();
   }

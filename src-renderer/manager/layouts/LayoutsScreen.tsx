@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LayoutInfoDto, LayoutProblemDto } from '../../../src-shared/contract/layouts.ts';
 import { call } from '../../transport/api.ts';
+import { PrintWarnings } from '../../cashier/sell/PrintState.tsx';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { LayoutChoicesPanel } from './LayoutChoicesPanel.tsx';
 import { LayoutEditor } from './LayoutEditor.tsx';
@@ -51,6 +52,7 @@ export function LayoutsScreen(_props: ScreenProps) {
           {p.message}
         </p>
       ))}
+      <PrintWarnings />
       {part === 'edit' && layouts.length > 0 && <LayoutEditor layouts={layouts} logos={logos} onSaved={() => setTick((t) => t + 1)} />}
       {part === 'logos' && <LogosPanel onAdded={() => setTick((t) => t + 1)} />}
       {part === 'events' && <LayoutChoicesPanel layouts={layouts} />}

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { call } from '../../transport/api.ts';
+import { errorText } from '../../kit/error-text.ts';
+import { MarqueeError } from '../../../src-shared/errors.ts';
+import { logoFileProblem } from './logo-file.ts';
 
 type Logo = OutputOf<'listLogos'>[number];
 type Dither = 'atkinson' | 'floyd-steinberg';
@@ -14,7 +17,7 @@ function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}.`));
+    reader.onerror = () => reject(new MarqueeError('IMAGE_INVALID', `Could not read ${file.name}; choose the file again.`));
     reader.readAsDataURL(file);
   });
 }
@@ -54,7 +57,7 @@ export function LogosPanel({ onAdded }: { onAdded(): void }) {
       .catch((e: unknown) => {
         if (!live) return;
         setPreview(null);
-        setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+        setMessage({ ok: false, text: errorText(e) });
       });
     return () => {
       live = false;
@@ -63,11 +66,17 @@ export function LogosPanel({ onAdded }: { onAdded(): void }) {
 
   async function take(file: File | undefined) {
     if (!file) return;
+    const problem = logoFileProblem(file);
+    if (problem) {
+      setPicked(null);
+      setPreview(null);
+      return setMessage({ ok: false, text: problem });
+    }
     try {
       setPicked({ fileName: file.name, base64: await readAsBase64(file) });
       setName(suggestName(file.name));
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
   }
 
@@ -81,7 +90,7 @@ export function LogosPanel({ onAdded }: { onAdded(): void }) {
       reload();
       onAdded();
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
   }
 

@@ -7,7 +7,7 @@ export type Element = { type: string; [key: string]: unknown };
 export interface LayoutDoc {
   $schema?: string;
   name: string;
-  kind: 'ticket' | 'receipt' | 'reservation' | 'cash-up';
+  kind: 'ticket' | 'receipt' | 'reservation' | 'cash-up' | 'refund';
   widthDots: number;
   elements: Element[];
 }
@@ -111,7 +111,10 @@ export function readDoc(text: string): { doc: LayoutDoc } | { error: string } {
     }
     return { doc: value as LayoutDoc };
   } catch (e) {
-    return { error: `The text is not valid JSON (${e instanceof Error ? e.message : String(e)}); fix it in the raw text first.` };
+    // The browser's own JSON message is not for a manager; where it names a position, say the line.
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    const line = at ? ` on line ${text.slice(0, Number(at[1])).split('\n').length}` : '';
+    return { error: `The text is not valid JSON${line} (a missing comma, quote or bracket?); fix it in the raw text first.` };
   }
 }
 

@@ -3,8 +3,10 @@ import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { formatMoney } from '../../format.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, formatDateTime, parseMoney, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, formatDateTime, minorToText, parseMoney, useAction } from '../../kit/admin-form.tsx';
 import { DateTimeTextField, readDateTime } from '../../kit/date-fields.tsx';
+import { refuse } from '../../kit/error-text.ts';
+import { readPercentBp } from '../../kit/money.ts';
 
 export function DiscountCodes({ events, currency }: { events: OutputOf<'listEvents'>; currency: string }) {
   const codes = useAsync(() => call('listDiscountCodes', {}), []);
@@ -14,8 +16,9 @@ export function DiscountCodes({ events, currency }: { events: OutputOf<'listEven
 
   async function create() {
     const r = await action.run(async () => {
-      const value = form.kind === 'percent' ? Math.round(Number(form.value) * 100) : parseMoney(form.value);
-      if (value === null || !Number.isFinite(value) || value <= 0) throw new Error(`"${form.value}" is not a discount; type a percentage like 10 or an amount like 2.50.`);
+      // A percentage in hundredths (12.5 % is 1250), or an amount read by the one money parser.
+      const value = form.kind === 'percent' ? readPercentBp(form.value) : parseMoney(form.value);
+      if (value === null || !Number.isFinite(value) || value <= 0) refuse(`“${form.value}” is not a discount; type a percentage like 10 or an amount like ${minorToText(250)}.`);
       const until = readDateTime(form.validUntil, 'the end of the code');
       return call('createDiscountCode', {
         code: form.code,

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
-import { formatMoney } from '../../format.ts';
+import { formatMoney, venue } from '../../format.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, minorToText, parseMoney, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, minorToText, useAction } from '../../kit/admin-form.tsx';
 import { DiscountCodes } from './DiscountCodes.tsx';
+import { refuse } from '../../kit/error-text.ts';
+import { readPercentBp } from '../../kit/money.ts';
 
 type Band = OutputOf<'listEventPriceBands'>[number];
 
@@ -42,11 +44,12 @@ export function PricesScreen({ station }: ScreenProps) {
   }
 
   async function save() {
-    const priceMinor = parseMoney(form.price);
-    const taxRateBp = Math.round(Number(form.taxPercent) * 100);
+    const priceReading = venue().readMoney(form.price);
+    const priceMinor = priceReading.ok ? priceReading.minor : null;
+    const taxRateBp = readPercentBp(form.taxPercent);
     const r = await action.run(async () => {
-      if (priceMinor === null) throw new Error(`"${form.price}" is not a price; type it like 12.50.`);
-      if (!Number.isFinite(taxRateBp) || taxRateBp < 0 || taxRateBp > 10_000) throw new Error('The tax rate must be a percentage between 0 and 100.');
+      if (priceMinor === null) refuse(`Price: ${priceReading.ok ? '' : priceReading.problem}`);
+      if (taxRateBp === null) refuse(`Tax rate: “${form.taxPercent}” is not a percentage between 0 and 100 (e.g. 20 or 12.5).`);
       return call('savePriceBand', {
         eventId: chosen,
         id: editing ?? undefined,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PrintApiSettings } from '../../../src-shared/contract/printing.ts';
 import { call } from '../../transport/api.ts';
+import { errorText } from '../../kit/error-text.ts';
 
 /** The local print API other programs print through: its port, address and token (show / rotate). */
 export function PrintApiPanel() {
@@ -11,7 +12,7 @@ export function PrintApiPanel() {
   useEffect(() => {
     call('getPrintApiSettings', {})
       .then(setSettings)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   async function rotate() {
@@ -20,7 +21,7 @@ export function PrintApiPanel() {
       setSettings(await call('rotatePrintApiToken', {}));
       setShown(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PrintJobView, PrinterView } from '../../../src-shared/contract/printing.ts';
 import { formatTime } from '../../format.ts';
 import { call } from '../../transport/api.ts';
+import { errorText } from '../../kit/error-text.ts';
 
 interface Props {
   printer: PrinterView;
@@ -23,7 +24,7 @@ export function PrintJobs({ printer, printers, tick, onChanged }: Props) {
     let live = true;
     call('listPrintJobs', { printerId: printer.id, includeFinished: true, limit: 30 })
       .then((list) => live && setJobs(list))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -34,7 +35,7 @@ export function PrintJobs({ printer, printers, tick, onChanged }: Props) {
     try {
       await run();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
     onChanged();
   }

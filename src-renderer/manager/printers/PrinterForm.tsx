@@ -11,6 +11,7 @@ import {
   type PrinterView,
 } from '../../../src-shared/contract/printing.ts';
 import { call } from '../../transport/api.ts';
+import { errorText } from '../../kit/error-text.ts';
 
 const JOB_KINDS: { kind: JobKind; label: string }[] = [
   { kind: 'ticket', label: 'Tickets' },
@@ -64,7 +65,7 @@ export function PrinterForm({ printer, layouts, onSaved, onRemoved, onCancel }: 
       });
       onSaved(saved);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -78,7 +79,7 @@ export function PrinterForm({ printer, layouts, onSaved, onRemoved, onCancel }: 
       await call('removePrinter', { printerId: printer.id });
       onRemoved();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { PrintApiPanel } from './PrintApiPanel.tsx';
 import { PrinterForm } from './PrinterForm.tsx';
 import { PrintJobs } from './PrintJobs.tsx';
 import './printers.css';
+import { errorText } from '../../kit/error-text.ts';
 
 type Editing = { printer: PrinterView | null } | null;
 
@@ -23,7 +24,7 @@ export function PrintersScreen(_props: ScreenProps) {
     let live = true;
     call('listPrinters', {})
       .then((list) => live && setPrinters(list))
-      .catch((e: unknown) => live && setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => live && setMessage({ ok: false, text: errorText(e) }));
     return () => {
       live = false;
     };
@@ -59,7 +60,7 @@ export function PrintersScreen(_props: ScreenProps) {
     try {
       setMessage({ ok: true, text: await what() });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
     setTick((t) => t + 1);
   }

@@ -114,6 +114,30 @@ export function SettingsScreen(_props: ScreenProps) {
               A new or reset PIN must have at least the shortest length; PINs already set keep working. A window
               nobody has used for the idle time goes back to sign-in by itself ({IDLE_MINUTES.min} to {IDLE_MINUTES.max} minutes).
             </p>
+            <h2 className="wide">On receipts and refund slips</h2>
+            <Field label="VAT number">
+              <input value={form.taxNumber} onChange={text('taxNumber')} placeholder="GB 123 4567 89" data-testid="settings-tax-number" />
+            </Field>
+            <Field label="Company (legal name)">
+              <input value={form.companyName} onChange={text('companyName')} data-testid="settings-company-name" />
+            </Field>
+            <Field label="Company number">
+              <input value={form.companyNumber} onChange={text('companyNumber')} data-testid="settings-company-number" />
+            </Field>
+            <Field label="Registered address" wide>
+              <input value={form.companyAddress} onChange={text('companyAddress')} data-testid="settings-company-address" />
+            </Field>
+            <p className="muted wide">Receipts print the ones that are filled in; an empty one prints nothing.</p>
+            <Field label="A reprinted ticket" wide>
+              <select
+                value={form.reprintCode}
+                onChange={(e) => setForm({ ...form, reprintCode: e.target.value === 'replace' ? 'replace' : 'keep' })}
+                data-testid="settings-reprint-code"
+              >
+                <option value="keep">keeps its code: every copy admits once</option>
+                <option value="replace">gets a new code: earlier copies are refused at check-in</option>
+              </select>
+            </Field>
             <Field label="Invoice footer" wide>
               <textarea value={form.invoiceFooter} onChange={text('invoiceFooter')} data-testid="settings-footer" />
             </Field>

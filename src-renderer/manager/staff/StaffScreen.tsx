@@ -3,7 +3,7 @@ import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
-import { Feedback, Field, useAction } from '../events/admin-kit.tsx';
+import { Feedback, Field, useAction } from '../../kit/admin-form.tsx';
 
 type Member = OutputOf<'listAllStaff'>[number];
 type Role = Member['role'];

@@ -4,6 +4,7 @@ import { bridge, call } from '../../transport/api.ts';
 import { dayHeading, formatTime } from '../../format.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import './sync.css';
+import { errorText } from '../../kit/error-text.ts';
 
 function when(ms: number | null): string {
   return ms === null ? 'never' : `${dayHeading(ms, Date.now())} ${formatTime(ms)}`;
@@ -34,7 +35,7 @@ export function SyncScreen(_props: ScreenProps) {
         setTls(s.tls);
         setEnabled(s.enabled);
       })
-      .catch((e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => setMessage({ ok: false, text: errorText(e) }));
     return bridge.on('syncStatusChanged', setStatus);
   }, []);
 
@@ -44,7 +45,7 @@ export function SyncScreen(_props: ScreenProps) {
     try {
       await action();
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

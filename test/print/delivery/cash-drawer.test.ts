@@ -88,7 +88,7 @@ describe('a sale printed from layouts', () => {
       ['receipt', 2, sale.jobSetId],
     ]);
     expect(await sale.drawer).toEqual({ opened: true, printerId: printer.id });
-    const layouts = renderedLayouts(rig.office);
+    const layouts = renderedLayouts(rig.boxOffice.assets);
     const printed = await fake.waitForJobs(4);
     expect(printed).toEqual([
       drawerPulse('epson', 2),

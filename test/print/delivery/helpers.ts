@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import type { BoxOffice } from '../../../src-main/core/box-office.ts';
 import { FakePrinter, type FakePrinterOptions } from '../../../src-main/print/fake-printer/fake-printer.ts';
-import { startPrintService, type PrintService, type PrintServiceOptions } from '../../../src-main/print/print-service.ts';
+import type { RunningBoxOffice } from '../../../src-main/app/compose.ts';
+import type { PrintService, PrintServiceOptions } from '../../../src-main/print/print-service.ts';
 import type { PrinterSettings, PrinterView } from '../../../src-shared/contract/printing.ts';
-import { makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
+import { composeForTest, makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
 
 /** Short pauses so waiting-and-retrying finishes in a test's time; the logic is the same. */
 export const fastOptions: PrintServiceOptions = {
@@ -27,6 +28,8 @@ export function printerSettings(overrides: Partial<PrinterSettings> & { interfac
 export interface PrintingRig {
   office: BoxOffice;
   dataDir: string;
+  /** The running box office over `office`; `service` is its one print service. */
+  boxOffice: RunningBoxOffice;
   service: PrintService;
   fake: FakePrinter;
   outDir: string;
@@ -41,17 +44,19 @@ export async function openPrintingRig(
   const temp = openTempBoxOffice();
   const outDir = makeTempDir('marquee-fake-printer-');
   const fake = await FakePrinter.start({ outDir, ...options.fake });
-  const service = startPrintService(temp.office, { ...fastOptions, ...options.service });
+  const boxOffice = composeForTest(temp.office, { print: { ...fastOptions, ...options.service } });
+  const service = boxOffice.printing;
   const printer = await service.savePrinter(printerSettings({ interface: fake.uri, ...options.printer }));
   return {
     office: temp.office,
     dataDir: temp.dataDir,
+    boxOffice,
     service,
     fake,
     outDir,
     printer,
     async dispose() {
-      await service.stop();
+      await boxOffice.stop();
       await fake.stop();
       temp.dispose();
       rmSync(outDir, { recursive: true, force: true });

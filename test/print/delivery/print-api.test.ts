@@ -123,7 +123,7 @@ describe('the local print API', () => {
     expect(created.status).toBe(201);
     const { job } = await read(created);
     expect(job).toMatchObject({ kind: 'ticket', layoutId: 'ticket-80mm', source: 'api' });
-    const expected = await renderedLayouts(rig.office).render('ticket-80mm', data as unknown as Record<string, unknown>, rig.printer);
+    const expected = await renderedLayouts(rig.boxOffice.assets).render('ticket-80mm', data as unknown as Record<string, unknown>, rig.printer);
     expect((await rig.fake.waitForJobs(1))[0]).toEqual(expected);
   });
 
@@ -137,9 +137,9 @@ describe('the local print API', () => {
       [post('[]'), 400, /Bad print job/],
       [post('{}'), 400, /either 'layout'/],
       [post('{"bytes":"AAAA","layout":"ticket"}'), 400, /not both/],
-      [post('{"bytes":"%%%%"}'), 400, /bytes: must be standard base64/],
+      [post('{"bytes":"%%%%"}'), 400, /The bytes must be standard base64/],
       [post('{"bytes":"AAAA","kind":"poster"}'), 400, /kind/],
-      [post('{"bytes":"AAAA","printerId":"x"}'), 400, /printerId: must be an id/],
+      [post('{"bytes":"AAAA","printerId":"x"}'), 400, /The printer is not one Marquee knows/],
       [post('{"bytes":"AAAA","colour":"red"}'), 400, /colour/],
       [post('{"bytes":"AAAA","printerId":"01ARZ3NDEKTSV4RRFFQ69G5FAV"}'), 404, /printer does not exist/],
       [post('{"layout":"no-such-layout","data":{}}'), 404, /no layout called 'no-such-layout'/],

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { printingHandlers } from '../../../src-main/api/handlers/printing.ts';
-import { startPrintService } from '../../../src-main/print/print-service.ts';
+import type { RunningBoxOffice } from '../../../src-main/app/compose.ts';
+import type { BoxOffice } from '../../../src-main/core/box-office.ts';
 import { parsePrinterAddress } from '../../../src-main/print/printers/printer-address.ts';
 import { characterSets, printerTypes, printingProcedures } from '../../../src-shared/contract/printing.ts';
 import { CharacterSet, PrinterTypes } from 'node-thermal-printer';
 import { openCounter } from '../../helpers/counter.ts';
 import { openPtyPort, ptyPortAvailable } from '../../helpers/pty-port.ts';
-import { openTempBoxOffice, type TempBoxOffice } from '../../helpers/temp-box-office.ts';
+import { composeForTest, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
 import { eventually, fastOptions, printerSettings, ticketBytes } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,12 +16,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function office(): TempBoxOffice {
+function office(): { office: BoxOffice; boxOffice: RunningBoxOffice } {
   const temp = openTempBoxOffice();
   cleanups.push(() => temp.dispose());
-  const service = startPrintService(temp.office, fastOptions);
-  cleanups.push(() => service.stop());
-  return temp;
+  const boxOffice = composeForTest(temp.office, { print: fastOptions });
+  cleanups.push(() => boxOffice.stop());
+  return { office: temp.office, boxOffice };
 }
 
 describe('printer setup', () => {
@@ -41,9 +42,9 @@ describe('printer setup', () => {
   });
 
   it('says clearly that a system printer needs a driver module that is not installed', async () => {
-    const { office: o } = office();
-    await openCounter({ office: o, signedIn: 'manager' }); // setting printers up is for managers
-    const handlers = printingHandlers(o);
+    const { boxOffice } = office();
+    await openCounter({ running: boxOffice, signedIn: 'manager' }); // setting printers up is for managers
+    const handlers = printingHandlers(boxOffice);
     await expect(handlers.savePrinter(printerSettings({ interface: 'printer:Kiosk' }), { transport: 'test', stationId: 'test-window', sessionSecret: null })).rejects.toMatchObject({
       code: 'PRINTER_UNAVAILABLE',
       message: expect.stringMatching(/^Printing to the system printer 'Kiosk' needs a printer driver module \(@thiagoelg\/node-printer or printer/),
@@ -51,8 +52,7 @@ describe('printer setup', () => {
   });
 
   it.skipIf(!ptyPortAvailable())('prints to a device port and says "Not connected" for a missing one', async () => {
-    const { office: o } = office();
-    const service = startPrintService(o);
+    const service = office().boxOffice.printing;
     // A real character device (a pseudo-terminal): ordinary files are no longer printer ports.
     const port = await openPtyPort();
     cleanups.push(() => port.stop());
@@ -73,9 +73,9 @@ describe('printer setup', () => {
   });
 
   it('serves the contract through its handlers: add, edit, list, refuse duplicates, remove', async () => {
-    const { office: o } = office();
-    await openCounter({ office: o, signedIn: 'manager' }); // setting printers up is for managers
-    const h = printingHandlers(o);
+    const { boxOffice } = office();
+    await openCounter({ running: boxOffice, signedIn: 'manager' }); // setting printers up is for managers
+    const h = printingHandlers(boxOffice);
     const ctx = { transport: 'test' as const, stationId: 'test-window', sessionSecret: null };
     const out = printingProcedures;
 

@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { printJobs } from '../../../src-main/db/station/schema.ts';
 import { FakePrinter } from '../../../src-main/print/fake-printer/fake-printer.ts';
-import { startPrintService } from '../../../src-main/print/print-service.ts';
-import { makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
+import { composeForTest, makeTempDir, openTempBoxOffice } from '../../helpers/temp-box-office.ts';
 import { eventually, fastOptions, printerSettings, ticketBytes } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -27,7 +26,7 @@ describe('the print queue across an app restart', () => {
 
     // First run: the printer is away, jobs are queued, then the app closes.
     const first = openTempBoxOffice({ dataDir });
-    const service = startPrintService(first.office, fastOptions);
+    const service = composeForTest(first.office, { print: fastOptions }).printing;
     const printer = await service.savePrinter(printerSettings({ interface: fake.uri }));
     const set = service.submit({ jobs: [1, 2, 3].map((n) => ({ kind: 'ticket', bytes: ticketBytes(n), label: `Ticket ${n}` })) });
     await eventually(() => service.queue.view(set.jobs[0]!.id), (j) => j.attempts >= 1);
@@ -45,7 +44,7 @@ describe('the print queue across an app restart', () => {
     ]);
 
     await fake.setOffline(false);
-    const again = startPrintService(second.office, fastOptions);
+    const again = composeForTest(second.office, { print: fastOptions }).printing;
     cleanups.push(() => again.stop());
     expect(await fake.waitForJobs(3)).toEqual([1, 2, 3].map(ticketBytes));
     await eventually(() => set.jobs.map((j) => again.queue.view(j.id).state), (s) => s.every((x) => x === 'done'));
@@ -56,7 +55,7 @@ describe('the print queue across an app restart', () => {
   it("marks a job caught mid-send by a crash as 'may have printed' and does not resend it on its own", async () => {
     const { dataDir, fake } = await setUp();
     const first = openTempBoxOffice({ dataDir });
-    const service = startPrintService(first.office, fastOptions);
+    const service = composeForTest(first.office, { print: fastOptions }).printing;
     const printer = await service.savePrinter(printerSettings({ interface: fake.uri }));
     await fake.setOffline(true);
     const [job] = service.submit({ jobs: [{ kind: 'ticket', bytes: ticketBytes(7) }] }).jobs;
@@ -72,7 +71,7 @@ describe('the print queue across an app restart', () => {
     second.office.bus.subscribe((event, payload) => {
       if (event === 'printJobChanged') changed.push((payload as { state: string }).state);
     });
-    const again = startPrintService(second.office, fastOptions);
+    const again = composeForTest(second.office, { print: fastOptions }).printing;
     cleanups.push(() => again.stop());
     const view = again.queue.view(job!.id);
     expect(view.state).toBe('uncertain');

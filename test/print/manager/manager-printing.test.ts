@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceAssetsDir } from '../../../src-main/paths.ts';
 import { FakePrinter } from '../../../src-main/print/fake-printer/fake-printer.ts';
-import { startPrintService } from '../../../src-main/print/print-service.ts';
 import { decodeEscPos, sampleData } from '../../../src-main/print/render/index.ts';
 import type { PrinterView } from '../../../src-shared/contract/printing.ts';
 import { openCounter, type Counter } from '../../helpers/counter.ts';
@@ -21,15 +20,14 @@ let show: ShowFixture;
 let printer: PrinterView;
 
 beforeAll(async () => {
-  counter = await openCounter({ show: true, signedIn: null });
+  counter = await openCounter({ show: true, signedIn: null, compose: { print: fastOptions } });
   ({ till, show } = counter);
   fake = await FakePrinter.start({ outDir });
-  startPrintService(counter.office, fastOptions);
   await counter.signInAs('manager');
   printer = (await till.call('savePrinter', printerSettings({ interface: fake.uri }))) as PrinterView;
 });
 afterAll(async () => {
-  await startPrintService(counter.office).stop();
+  await counter.running.stop();
   await fake.stop();
   counter.dispose();
   rmSync(outDir, { recursive: true, force: true });
@@ -102,7 +100,7 @@ describe('manager-only printing and layout procedures', () => {
   });
 
   it('prints a layout saved on the screen on the very next job, and the built-in again once restored', async () => {
-    const service = startPrintService(counter.office);
+    const service = counter.running.printing;
     // The built-in prints the seat inverted at double size; the edit adds a plain double-height line.
     const seatLine = (bytes: Buffer) =>
       decodeEscPos(bytes).ops.flatMap((op) => (op.op === 'text' ? op.runs : [])).find((r) => r.text === 'Stalls F-14');
@@ -133,6 +131,6 @@ describe('manager-only printing and layout procedures', () => {
     expect(ticket.fields).toContainEqual({ name: 'seat.label', type: 'text' });
     expect(ticket.fields).toContainEqual({ name: 'price', type: 'money' });
     const receipt = (await till.call('layoutFields', { kind: 'receipt' })) as { lists: Array<{ name: string; item: string }> };
-    expect(receipt.lists.map((l) => l.name)).toEqual(['lines', 'taxLines', 'payments', 'discounts', 'footerLines']);
+    expect(receipt.lists.map((l) => l.name)).toEqual(['lines', 'taxLines', 'payments', 'seats', 'changeGiven', 'paymentReferences', 'sellerLines', 'discounts', 'footerLines']);
   });
 });

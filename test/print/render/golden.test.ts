@@ -28,8 +28,8 @@ function compareOrWrite(file: string, actual: Buffer): void {
 describe('built-in layouts, golden bytes and previews', () => {
   const builtins = kit.layouts.list().filter((l) => l.source === 'builtin');
 
-  it('has the five built-ins, none broken', () => {
-    expect(builtins.map((l) => l.id)).toEqual(['cash-up-80mm', 'receipt-80mm', 'reservation-slip-80mm', 'ticket-58mm', 'ticket-80mm']);
+  it('has the built-ins, none broken', () => {
+    expect(builtins.map((l) => l.id)).toEqual(['cash-up-80mm', 'receipt-80mm', 'refund-slip-58mm', 'refund-slip-80mm', 'reservation-slip-80mm', 'ticket-58mm', 'ticket-80mm']);
     expect(builtins.every((l) => l.problem === undefined)).toBe(true);
   });
 

@@ -1,6 +1,5 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printAssets } from '../../../src-main/print/print-assets.ts';
 import { orderPrintData } from '../../../src-main/print/order-print-data.ts';
 import { decodeEscPos, decodedTextLines, renderDocument } from '../../../src-main/print/render/index.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
@@ -36,8 +35,8 @@ describe('previewing a layout with a real order', () => {
   it("prints the order's first ticket with the bytes a sale would send", async () => {
     const data = orderPrintData(counter.office, orderId);
     expect(data.tickets.map((t) => t.data.seat.label)).toEqual(['Stalls D-5', 'Stalls D-6']);
-    const layout = printAssets(counter.office).layouts.get('ticket-80mm');
-    const bytes = await renderDocument(layout, data.tickets[0]!.data, epson(576), printAssets(counter.office).logos);
+    const layout = counter.running.assets.layouts.get('ticket-80mm');
+    const bytes = await renderDocument(layout, data.tickets[0]!.data, epson(576), counter.running.assets.logos);
     const text = decodedTextLines(decodeEscPos(bytes)).join('\n');
     expect(text).toContain('Stalls D-5');
     expect(text).toContain('The Test Play');
@@ -62,7 +61,7 @@ describe('previewing a layout with a real order', () => {
     expect(pngOf(receipt).height).toBe(receipt.preview!.heightDots);
     const data = orderPrintData(counter.office, orderId).receipt;
     expect(data.order).toMatchObject({ total: 3600, paid: 3600, change: 0 });
-    const bytes = await renderDocument(printAssets(counter.office).layouts.get('receipt-80mm'), data, epson(576), printAssets(counter.office).logos);
+    const bytes = await renderDocument(counter.running.assets.layouts.get('receipt-80mm'), data, epson(576), counter.running.assets.logos);
     expect(decodedTextLines(decodeEscPos(bytes)).join('\n')).toContain('36.00');
   });
 

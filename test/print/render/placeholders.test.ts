@@ -3,7 +3,7 @@ import { formatDate, formatMoney, formatValue, parseTemplate } from '../../../sr
 
 const london = { locale: 'en-GB', timeZone: 'Europe/London', currency: 'GBP' };
 const berlin = { locale: 'de-DE', timeZone: 'Europe/Berlin', currency: 'EUR' };
-const venue = { ...london, name: 'V', address: '', taxNumber: '' };
+const venue = { ...london, name: 'V', address: '', taxNumber: '', legalName: '', companyAddress: '', companyNumber: '' };
 const showUtc = Date.UTC(2026, 11, 4, 19, 30);
 
 describe('placeholders and formatting', () => {

@@ -12,16 +12,14 @@ import {
   renderDocument,
   renderPreviewRaster,
   sampleData,
-  type PrintOp,
   type PrinterProfile,
 } from '../../../src-main/print/render/index.ts';
-import { epson, NEVER_CONNECTED, openRenderKit } from './helpers.ts';
+import { epson, expectSampleTicketText, NEVER_CONNECTED, openRenderKit, textOps } from './helpers.ts';
 
 const kit = openRenderKit();
 afterAll(() => kit.dispose());
 
 const star = (widthDots: number, characterSet = 'PC858_EURO'): PrinterProfile => ({ type: 'star', widthDots, characterSet });
-const textOps = (ops: PrintOp[]) => ops.filter((o): o is Extract<PrintOp, { op: 'text' }> => o.op === 'text');
 const has = (bytes: Buffer, seq: number[]) => bytes.indexOf(Buffer.from(seq)) >= 0;
 
 describe('Star Line Mode output, decoded back', () => {
@@ -38,15 +36,7 @@ describe('Star Line Mode output, decoded back', () => {
 
     const doc = decodeStarLine(bytes);
     expect(doc.ops.filter((o) => o.op === 'unknown')).toEqual([]);
-    const lines = textOps(doc.ops);
-    const title = lines.find((l) => l.runs[0]!.text === 'The Winter Tale')!;
-    expect(title.align).toBe('center');
-    expect(title.runs[0]!.style).toMatchObject({ width: 2, height: 2, bold: true, inverted: false });
-    const date = lines.find((l) => l.runs[0]!.text === 'Fri 4 Dec 2026 19:30')!;
-    expect(date.runs[0]!.style).toMatchObject({ width: 1, height: 2 });
-    const seat = lines.find((l) => l.runs[0]!.text.includes('Stalls F-14'))!;
-    expect(seat.runs[0]!.style).toMatchObject({ width: 2, height: 2, inverted: true });
-    expect(decodedTextLines(doc)).toContain('Adult                                     £24.50');
+    expectSampleTicketText(doc);
 
     expect(doc.ops.find((o) => o.op === 'qr')).toMatchObject({ data: data.ticket.code, moduleSize: 8, errorCorrection: 'M', align: 'center' });
     const bands = doc.ops.filter((o) => o.op === 'raster');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPrintData } from '../../../src-main/print/order-print-data.ts';
-import { printAssets } from '../../../src-main/print/print-assets.ts';
 import { decodeEscPos, decodedTextLines, renderDocument } from '../../../src-main/print/render/index.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { openCounter, type Counter } from '../../helpers/counter.ts';
@@ -27,7 +26,7 @@ async function sellTwo(seats: [string, string], discountCode?: string): Promise<
 
 /** The receipt exactly as the built-in 80 mm layout prints it, decoded back to text lines. */
 async function receiptLines(orderId: string): Promise<string[]> {
-  const { layouts, logos } = printAssets(counter.office);
+  const { layouts, logos } = counter.running.assets;
   const bytes = await renderDocument(layouts.get('receipt-80mm'), orderPrintData(counter.office, orderId).receipt, epson(576), logos);
   return decodedTextLines(decodeEscPos(bytes)).map((l) => l.trim());
 }

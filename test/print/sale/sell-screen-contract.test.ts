@@ -1,25 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPrintService } from '../../../src-main/print/print-service.ts';
 import { addStation } from '../../sales/fixtures.ts';
 import { openCounter } from '../../helpers/counter.ts';
-import type { TempBoxOffice } from '../../helpers/temp-box-office.ts';
+import type { Counter } from '../../helpers/counter.ts';
 import { openWindow } from '../../helpers/window.ts';
 import { fastOptions } from '../delivery/helpers.ts';
 
-let temp: TempBoxOffice | undefined;
+let opened: Counter | undefined;
 afterEach(async () => {
-  if (temp) {
-    await startPrintService(temp.office).stop();
-    temp.dispose();
+  if (opened) {
+    await opened.running.stop();
+    opened.dispose();
   }
-  temp = undefined;
+  opened = undefined;
 });
 
 /** What the sell screen relies on from the contract, beyond the engine's own tests. */
 describe('the sell screen’s contract', () => {
   it('marks seats held by this window apart from those held by another station', async () => {
-    const counter = await openCounter({ show: true, signedIn: 'cashier' });
-    temp = counter.temp!;
+    const counter = (opened = await openCounter({ show: true, signedIn: 'cashier' }));
     const { show, till: here } = counter;
     const there = openWindow(counter.api, addStation(counter.office, 'Box office 2'));
     await counter.signInAs('manager', there);
@@ -34,16 +32,14 @@ describe('the sell screen’s contract', () => {
   });
 
   it('prices a discount code by a sale attempt without payment, which writes nothing', async () => {
-    const counter = await openCounter({ show: true, signedIn: 'manager' });
-    temp = counter.temp!;
-    const { office, show, till } = counter;
-    startPrintService(office, fastOptions);
+    const counter = (opened = await openCounter({ show: true, signedIn: 'manager', compose: { print: fastOptions } }));
+    const { show, till } = counter;
     expect((await till.result('createDiscountCode', { code: 'FRIENDS', kind: 'percent', value: 2000 })).ok).toBe(true);
     const held = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: [show.unit('Stalls C-1'), show.unit('Stalls C-2')] });
     const lines = held.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult }));
     const probe = await till.result('bookSeats', { holdId: held.holdId, lines, payments: [], discountCode: 'FRIENDS' });
     expect(probe).toMatchObject({ ok: false, error: { code: 'PAYMENT_SHORT', details: { dueMinor: 4000 } } });
-    const uses = office.records.$client.prepare(`select uses from discount_codes where code = 'FRIENDS'`).pluck().get();
+    const uses = counter.office.records.$client.prepare(`select uses from discount_codes where code = 'FRIENDS'`).pluck().get();
     expect(uses).toBe(0);
     const sale = await till.result('bookSeats', {
       holdId: held.holdId,

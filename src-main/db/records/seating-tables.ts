@@ -1,0 +1,17 @@
+import { real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { seatingPlans } from './schema.ts';
+
+/**
+ * Where a plan's "best" is measured from (plans/rank-seats.ts): the stage or pitch found by name,
+ * the plan's top centre, or a point a manager placed in the import preview. One row per plan; a
+ * plan imported before this table existed has none and was ranked from its stage or top centre.
+ */
+export const planFocus = sqliteTable('plan_focus', {
+  planId: text('plan_id')
+    .primaryKey()
+    .references(() => seatingPlans.id),
+  x: real('x').notNull(),
+  y: real('y').notNull(),
+  source: text('source', { enum: ['area', 'top', 'manager'] }).notNull(),
+  areaName: text('area_name'),
+});

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { sourceRoot } from '../../src-main/paths.ts';
+
+/** Host mode's command line running in a child process, as `npm run serve` starts it. */
+export interface HostCliRun {
+  /** Everything it printed so far (stdout and stderr). */
+  readonly output: string;
+  /** Its exit code when it ended before printing what was awaited; null while it runs. */
+  readonly code: number | null;
+  /** Ends it (SIGTERM) and waits until it has. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real CLI (`src-main/host/cli.ts` through tsx, on a free port) and resolves once its
+ * output matches `until`, or once it exits; rejects if neither happens within `timeoutMs`.
+ */
+export function runHostCli(args: string[], until: RegExp, timeoutMs = 30_000): Promise<HostCliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(sourceRoot, 'src-main/host/cli.ts'), '--port', '0', ...args], {
+    cwd: sourceRoot,
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let code: number | null = null;
+  const run: HostCliRun = {
+    get output() {
+      return output;
+    },
+    get code() {
+      return code;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void run.stop();
+      reject(new Error(`host mode printed nothing matching ${until} in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const heard = (d: Buffer) => {
+      output += d.toString();
+      if (!until.test(output)) return;
+      clearTimeout(timer);
+      resolve(run);
+    };
+    child.stdout.on('data', heard);
+    child.stderr.on('data', heard);
+    child.once('exit', (exitCode) => {
+      code = exitCode;
+      clearTimeout(timer);
+      resolve(run);
+    });
+  });
+}
