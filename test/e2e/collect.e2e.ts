@@ -21,6 +21,10 @@ describe('Collect screen', () => {
     for (const label of made.labels) expect(await page.getByTestId('collect-seats').textContent()).toContain(label);
     expect(await page.getByTestId('collect-total').textContent()).toBe(`£${(made.total / 100).toFixed(2)}`);
     await page.getByTestId('collect-method-cash').check();
+    // The one money reader: "1e3" is not £1,000, and nothing is sold for it.
+    await page.getByTestId('collect-tendered').fill('1e3');
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('collect-error').textContent()).toContain('“1e3” is not an amount');
     const tendered = Math.ceil(made.total / 100 / 10) * 10 + 10;
     await page.getByTestId('collect-tendered').fill(String(tendered));
     await keepScreenshot(page, 'collect-pay');

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { orderReference, type ReservationFound } from '../../../src-shared/contract/orders.ts';
-import { dayHeading, formatMoney, formatTime } from '../../format.ts';
+import { dayHeading, formatMoney, formatTime, venue } from '../../format.ts';
+import { readMoney } from '../../kit/money.ts';
 import { call } from '../../transport/api.ts';
 import { useAsync } from '../../use-async.ts';
 import { errorText, useKeys, useSalesChanged } from '../orders/after-sale-kit.ts';
@@ -44,13 +45,19 @@ export function CollectReservation({ found, currency, onBack }: Props) {
   const bandOf = (unitId: number, category: string) => chosenBands[unitId] ?? defaultBand(bands, category)?.id ?? '';
   // The core's own rule (src-shared/pricing), to show what to ask for; the core charges its quote.
   const total = priceBands(units.flatMap((u) => bands.filter((b) => b.id === bandOf(u.unitId, u.category)))).totalMinor;
-  const tenderedMinor = Math.round(Number(tendered.replace(',', '.')) * 100);
+  // The one money reader (kit/money.ts): the venue's notation only, at most 100× the amount due.
+  const reading = readMoney(tendered, { locale: venue().clock.locale, currency }, { maxMinor: total * 100, maxReason: `100 times the ${money(total)} due` });
+  const tenderedMinor = reading.ok ? reading.minor : 0;
 
   async function pay(e?: FormEvent) {
     e?.preventDefault();
     if (busy || booked || !units.length) return;
-    if (method === 'cash' && tendered.trim() && !(tenderedMinor >= total)) {
-      setError(`The cash handed over must be at least ${money(total)}.`);
+    if (method === 'cash' && tendered.trim() && !reading.ok) {
+      setError(reading.problem);
+      return;
+    }
+    if (method === 'cash' && tendered.trim() && tenderedMinor < total) {
+      setError(`The cash handed over must be at least ${money(total)}: ${money(total - tenderedMinor)} still due.`);
       return;
     }
     setBusy(true);
