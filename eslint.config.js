@@ -61,10 +61,11 @@ const coreRules = layer({ paths: ['electron'], folders: ['src-renderer'], messag
  * is a leaf (where the source files are) and may be imported by anyone. Folder cycles are caught by
  * test/lint/import-cycles.test.ts, which reads the whole graph.
  */
-const OUTER = ['api', 'host', 'electron', 'app'];
+const OUTER = ['api', 'host', 'electron', 'app', 'terminal'];
 const mainFolderRules = {
   api: { forbidden: ['host', 'electron'], why: 'The API handlers are called by the transports (host, electron), never the other way round.' },
   host: { forbidden: ['electron'], why: 'Host mode runs in plain Node without the Electron shell.' },
+  terminal: { forbidden: ['api', 'host', 'electron'], why: 'The terminal core talks to a host over the wire only, and runs in plain Node without the Electron shell.' },
   app: { forbidden: ['api', 'host', 'electron'], why: 'The application layer sits under the transports: api/, host/ and electron/ call it, it never calls them.' },
   core: { only: ['core', 'db'], why: 'core/ is the open box office every domain folder builds on: it imports only db/ (and src-shared), never a domain folder.' },
 };

@@ -10,6 +10,8 @@ import { ordersBench } from './orders.ts';
 import { accessBench } from './access.ts';
 import { backupBench } from './backup.ts';
 import { cashUpBench } from './cash-up.ts';
+import { exportsBench } from './exports.ts';
+import { reportsBench } from './reports.ts';
 
 /** Each area adds itself here: bench/<area>.ts exporting a BenchArea. */
-export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench, accessBench, backupBench, cashUpBench];
+export const areas: BenchArea[] = [plansBench, syncBench, printQueueBench, printRenderBench, bookingBench, cashierUiBench, adminBench, ordersBench, accessBench, backupBench, cashUpBench, reportsBench, exportsBench];

@@ -136,7 +136,7 @@ async function remoteChange(a: Page, b: Page, nth: number): Promise<number> {
 async function noopRoundTrip(page: Page): Promise<number> {
   return inPage<number>(page, `async () => {
     const t0 = performance.now();
-    await (await fetch('/api/getStationInfo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    await (await fetch('/api/v1/getStationInfo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
     return performance.now() - t0;
   }`);
 }

@@ -4,12 +4,15 @@ import { managerScreens } from './manager/index.ts';
 import { PerformanceList } from './screens/PerformanceList.tsx';
 import { FirstAdmin } from './shell/FirstAdmin.tsx';
 import { PairingGate } from './shell/PairingGate.tsx';
+import { JoinBoxOfficeGate } from './shell/JoinBoxOffice.tsx';
+import { HostUnreachable } from './shell/HostUnreachable.tsx';
 import { canSee, type ScreenDef } from './shell/screen-def.ts';
 import { useSession } from './shell/session.ts';
 import { SignIn } from './shell/SignIn.tsx';
 import { transportKind } from './transport/api.ts';
 import { LostRecordsOffer } from './manager/backups/LostRecordsOffer.tsx';
 import { RestoreWatch } from './manager/backups/RestoreWatch.tsx';
+import { TrainingBand } from './shell/TrainingBand.tsx';
 
 const allScreens = [...cashierScreens, ...managerScreens];
 
@@ -25,12 +28,17 @@ function Tabs({ label, screens, current, onPick, className }: { label: string; s
   );
 }
 
-/** A host-mode window on another computer sees only the pairing screen until a manager approves it. */
+/** A host-mode window on another computer sees only the pairing screen until a manager approves it; a desktop terminal, its join screen. */
 export function App() {
   return (
-    <PairingGate>
-      <Counter />
-    </PairingGate>
+    <>
+      <HostUnreachable />
+      <JoinBoxOfficeGate>
+        <PairingGate>
+          <Counter />
+        </PairingGate>
+      </JoinBoxOfficeGate>
+    </>
   );
 }
 
@@ -64,6 +72,7 @@ function Counter() {
 
   return (
     <div className="app">
+      <TrainingBand />
       <header className="status-bar">
         <span className="brand">Marquee</span>
         <span data-testid="venue-name">{station?.venueName ?? 'Box office'}</span>

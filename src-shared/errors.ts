@@ -24,6 +24,8 @@ export const errorCodes = [
   'SLOW_DOWN',
   /** The disk or the database file failed (full, read-only, damaged). */
   'STORAGE',
+  /** The window runs a Marquee the host cannot serve (src-shared/version.ts): the message says which to update. */
+  'VERSION_MISMATCH',
   'INTERNAL',
 ] as const;
 

@@ -9,6 +9,7 @@ import {
 } from './contract/index.ts';
 import type { PairingStatus, WindowRegistration } from './contract/windows.ts';
 import type { AppError, Result } from './errors.ts';
+import { API_V1_PREFIX, THIS_VERSION, VERSION_HEADER, versionHeader, type PeerVersion } from './version.ts';
 
 /** The little of the WebSocket API we use, so Node tests can pass the `ws` package's class. */
 export interface WebSocketLike {
@@ -34,6 +35,8 @@ export interface HttpBridgeOptions {
   tokenStore?: WindowTokenStore;
   WebSocket?: WebSocketCtor;
   fetch?: typeof fetch;
+  /** The Marquee this window runs, sent with every request; default this build's (src-shared/version.ts). */
+  version?: PeerVersion;
 }
 
 /** The window token the host issued: the only thing that says which window (station) is calling. */
@@ -43,7 +46,9 @@ export const SESSION_HEADER = 'x-marquee-session';
 /** `POST {"name": "..."}` here answers a window token (WindowRegistration). */
 export const REGISTER_PATH = '/window/register';
 export const EVENTS_PATH = '/events';
-export const API_PREFIX = '/api/';
+/** `POST /api/v1/<procedure>`; the unversioned `/api/<procedure>` of 0.1 answers 410 with a sentence. */
+export const API_PREFIX = API_V1_PREFIX;
+export const UNVERSIONED_API_PREFIX = '/api/';
 
 /**
  * Why the host answered NOT_PAIRED, in the error's `details.reason` (and as the close reason of an
@@ -78,7 +83,8 @@ export interface SocketReady {
  * approve, `revoked` once a manager removed it (registerAgain asks anew).
  */
 export interface PairingState {
-  phase: 'unknown' | 'paired' | 'pending' | 'revoked';
+  /** `outdated`: the host cannot serve this window's version (`problem` says which side to update). */
+  phase: 'unknown' | 'paired' | 'pending' | 'revoked' | 'outdated';
   windowName: string | null;
   pairingCode: string | null;
   expiresAt: number | null;
@@ -96,7 +102,18 @@ export interface WindowPairing {
   registerAgain(): Promise<PairingState>;
 }
 
-export type HttpBridge = MarqueeBridge & { close(): void; readonly pairing: WindowPairing };
+/**
+ * What the bridge itself notices of the host: a call's answer or an opened event socket says it
+ * is there, a refused connection or a closed socket hints it is gone. The host watch
+ * (host-connection.ts) turns the hints into the window's one answer, and asks for the socket again
+ * the moment the host is back instead of waiting out the socket's own back-off.
+ */
+export interface HostLink {
+  subscribe(listener: (hint: 'answered' | 'lost') => void): () => void;
+  reconnectNow(): void;
+}
+
+export type HttpBridge = MarqueeBridge & { close(): void; readonly pairing: WindowPairing; readonly link: HostLink };
 
 export function memoryTokenStore(): WindowTokenStore {
   let token: string | null = null;
@@ -128,9 +145,14 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
   const base = baseUrl.replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
   const tokens = options.tokenStore ?? memoryTokenStore();
+  const ownVersion = versionHeader(options.version ?? THIS_VERSION);
   let sessionSecret: string | null = null;
   let state: PairingState = { phase: 'unknown', windowName: null, pairingCode: null, expiresAt: null, fingerprint: null, problem: null };
   const pairingListeners = new Set<(state: PairingState) => void>();
+  const linkListeners = new Set<(hint: 'answered' | 'lost') => void>();
+  const hint = (h: 'answered' | 'lost') => {
+    for (const listener of linkListeners) listener(h);
+  };
 
   function setState(next: Partial<PairingState>): void {
     const before = state;
@@ -168,7 +190,7 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     try {
       response = await doFetch(`${base}${REGISTER_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [VERSION_HEADER]: ownVersion },
         body: JSON.stringify({ name: options.windowName ?? '' }),
       });
     } catch (error) {
@@ -183,7 +205,7 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
       return unreachable(base, new Error(`answered ${response.status} without a JSON body`));
     }
     if (!answer.ok) {
-      setState({ problem: answer.error.message });
+      setState(answer.error.code === 'VERSION_MISMATCH' ? { phase: 'outdated', problem: answer.error.message } : { problem: answer.error.message });
       return answer;
     }
     tokens.write(answer.value.token);
@@ -205,14 +227,16 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
   }
 
   async function post(name: ProcedureName, input: unknown, token: string): Promise<Result<unknown>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', [WINDOW_HEADER]: token };
+    const headers: Record<string, string> = { 'content-type': 'application/json', [WINDOW_HEADER]: token, [VERSION_HEADER]: ownVersion };
     if (sessionSecret) headers[SESSION_HEADER] = sessionSecret;
     let response: Response;
     try {
       response = await doFetch(`${base}${API_PREFIX}${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
     } catch (error) {
+      hint('lost');
       return unreachable(base, error);
     }
+    hint('answered');
     const issued = response.headers.get(SESSION_HEADER);
     if (issued !== null && (issued === '' ? null : issued) !== sessionSecret) {
       sessionSecret = issued === '' ? null : issued;
@@ -249,6 +273,10 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
         noteNotPaired(result.error);
       } else if (result.error.code === 'HOST_UNREACHABLE') {
         setState({ problem: result.error.message });
+      } else if (result.error.code === 'VERSION_MISMATCH') {
+        // No screen can work against a host that cannot serve this window: the gate takes the whole
+        // window and shows the sentence (which side to update) until it can.
+        setState({ phase: 'outdated', problem: result.error.message });
       }
       return result;
     }
@@ -295,6 +323,7 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     const ws = new Ctor(`${base.replace(/^http/, 'ws')}${EVENTS_PATH}`);
     socket = ws;
     ws.onopen = () => {
+      hint('answered');
       retryMs = 250;
       socketOpen = true;
       sendHello();
@@ -318,6 +347,7 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
       }
       if (closed) return;
       const { code, reason } = closeDetails(ev);
+      if (code !== SOCKET_NOT_PAIRED && code !== SOCKET_NO_HELLO) hint('lost');
       if (code === SOCKET_NOT_PAIRED) {
         if (reason === 'unknown' || reason === 'missing') {
           if (tokens.read()) tokens.write(null);
@@ -366,6 +396,20 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     },
   };
   bridge.pairing = pairing;
+  const link: HostLink = {
+    subscribe(listener) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+    reconnectNow() {
+      if (closed) return;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      retryMs = 250;
+      if (!socket) void ensureToken().then(connect);
+    },
+  };
+  bridge.link = link;
 
   return bridge as HttpBridge;
 }

@@ -32,3 +32,12 @@ export function unitLabel(unit: { zone?: string | null; row?: string | null; num
   if (unit.zone != null && unit.number != null) return seatLabel({ zone: unit.zone, row: unit.row ?? '', number: unit.number });
   return placeLabel({ area: unit.area ?? 'Standing', placeNo: unit.placeNo });
 }
+
+/**
+ * Several labels in one sentence. Each label has commas of its own, so a comma between them would
+ * run seats together: "Stalls, row A, seat 1; Stalls, row A, seat 2 and Stalls, row A, seat 3".
+ */
+export function labelList(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels.slice(0, -1).join('; ')} and ${labels.at(-1)}`;
+}

@@ -95,6 +95,10 @@ export function describeAudit(facts: AuditFacts, money: MoneyWords): string {
       return `${who} renamed a window to ${name}${at}.`;
     case 'window.revoked':
       return `${who} revoked the window ${name}${at}.`;
+    case 'window.serving-on':
+      return `${who} turned on serving other windows${at}.`;
+    case 'window.serving-off':
+      return `${who} turned off serving other windows${at}.`;
     case 'venue.created':
       return `${who} added the venue ${name}${at}.`;
     case 'event.created':
@@ -103,6 +107,8 @@ export function describeAudit(facts: AuditFacts, money: MoneyWords): string {
       return `${who} edited the event ${text(body['title'])}${at}.`;
     case 'performance.run-created':
       return `${who} added ${count(Number(body['performances'] ?? 0), 'performance')} of ${text(body['title'])}${at}.`;
+    case 'event.put-on-sale':
+      return `${who} put ${count(Number(body['performances'] ?? 0), 'performance')} of ${text(body['title'])} on sale${at}.`;
     case 'price-band.created':
       return `${who} added the price band ${name}${at}.`;
     case 'price-band.edited':

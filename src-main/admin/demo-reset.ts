@@ -13,6 +13,8 @@ import { recordAudit } from './audit-trail.ts';
 /** Children before parents, so foreign keys hold at every step. Settings and stations stay. */
 const WIPED_TABLES = [
   'sale_requests',
+  // The report rollups (src-main/db/records/report-tables.ts) sum the sales wiped below.
+  'report_sales',
   // The till's rows go with the sales they count (src-main/db/records/shift-tables.ts).
   'ledger_takings',
   'cash_movements',
@@ -34,6 +36,7 @@ const WIPED_TABLES = [
   'performances',
   'events',
   'plan_focus',
+  'plan_rows',
   'plan_seats',
   'plan_areas',
   'plan_categories',

@@ -36,8 +36,17 @@ export type Handler<K extends ProcedureName> = (
 
 export type Handlers = { [K in ProcedureName]: Handler<K> };
 
+/**
+ * Whether answers are checked against the contract too: everywhere but production. The checks
+ * catch a handler drifting from its contract in tests and development; a venue's host (the built
+ * bundle runs with NODE_ENV=production) skips them on the hot path, where inputs are still checked.
+ */
+export function outputChecksWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'production';
+}
+
 export interface DispatcherOptions {
-  /** Check each answer against the contract too (tests and development). */
+  /** Check each answer against the contract too (tests and development; see outputChecksWanted). */
   checkOutput: boolean;
   /** Resolves session secrets; the transports use it too, to send events only to signed-in windows. */
   sessions: SessionStore;

@@ -44,7 +44,7 @@ export async function backupCommand(options: CommandOptions): Promise<BackupResu
   try {
     settings = {
       second: read('backups.secondFolder') || null,
-      retention: { today: read('backups.keepToday'), daily: read('backups.keepDaily'), weekly: read('backups.keepWeekly'), monthly: read('backups.keepMonthly') },
+      retention: { today: read('backups.keepToday'), daily: read('backups.keepDaily'), weekly: read('backups.keepWeekly'), monthly: read('backups.keepMonthly'), timeZone: read('venue.timeZone') },
     };
   } finally {
     records.close();

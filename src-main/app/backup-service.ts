@@ -13,6 +13,7 @@ import { SellingStop } from '../backup/selling-stop.ts';
 import { takeBackup, type BackupResult } from '../backup/take-backup.ts';
 import { RECORDS_FILE, type BoxOffice } from '../core/box-office.ts';
 import { readSetting, writeSetting } from '../core/settings.ts';
+import { readRestoreStamp, writeRestoreStamp, type RestoreStamp } from '../backup/restore-stamp.ts';
 import { readLostMarker } from './backup-at-start.ts';
 import { entryOf } from './backup-entries.ts';
 
@@ -54,6 +55,7 @@ export class BackupService {
     this.stationFile = join(office.dataDir, STATION_FILE);
     this.stop = new SellingStop(office.records.$client);
     this.watch = new DataFileWatch([this.recordsFile, this.stationFile]);
+    this.restoreSeen = stampKey(readRestoreStamp(this.folder));
     if (options.timers !== false) {
       const every = (ms: number, fn: () => void) => {
         const timer = setInterval(() => {
@@ -62,9 +64,39 @@ export class BackupService {
         timer.unref();
         this.timers.push(timer);
       };
-      every(options.timers?.watchMs ?? 1_000, () => this.checkFiles());
+      every(options.timers?.watchMs ?? 1_000, () => {
+        this.checkFiles();
+        this.checkRestoredElsewhere();
+      });
       every(options.timers?.scheduleMs ?? 60_000, () => void this.runSchedule());
     }
+  }
+
+  /** The last restore's note as this box office last saw it (backup/restore-stamp.ts). */
+  private restoreSeen: string | null = null;
+
+  /**
+   * A restore made by another process on this data folder (`npm run restore` while this box office
+   * runs): the rows changed under it, so every window is told to reload, as after a restore of its
+   * own. Returns the restored copy's stem when one was noticed now.
+   */
+  checkRestoredElsewhere(): string | null {
+    const stamp = readRestoreStamp(this.folder);
+    const key = stampKey(stamp);
+    if (!stamp || key === this.restoreSeen) return null;
+    this.restoreSeen = key;
+    if (stamp.pid === process.pid) return null;
+    console.log(`[marquee] the backup ${stamp.stem} was restored into this data folder by another process; the windows reload`);
+    this.office.bus.emit('boxOfficeRestored', { stem: stamp.stem });
+    this.announce();
+    return stamp.stem;
+  }
+
+  /** Notes this box office's own restore, for the others on the same folder; it is not announced again here. */
+  noteRestore(stem: string): void {
+    const stamp = { stem, at: this.office.clock.now(), pid: process.pid };
+    writeRestoreStamp(this.folder, stamp);
+    this.restoreSeen = stampKey(stamp);
   }
 
   close(): void {
@@ -219,7 +251,14 @@ export class BackupService {
         version: this.office.version,
         // A lost file can only be copied from the connection that still has it open.
         method: this.lostFile ? 'backup-steps' : this.options.method,
-        retention: { today: settings.keepToday, daily: settings.keepDaily, weekly: settings.keepWeekly, monthly: settings.keepMonthly },
+        retention: {
+          today: settings.keepToday,
+          daily: settings.keepDaily,
+          weekly: settings.keepWeekly,
+          monthly: settings.keepMonthly,
+          // The venue's days, not UTC's: a copy at 00:30 BST belongs to the new day.
+          timeZone: readSetting(this.office.records, 'venue.timeZone'),
+        },
         onProgress: (p) => {
           this.progress = { reason, phase: p.phase, fraction: p.fraction };
           this.office.bus.emit('backupProgress', this.progress);
@@ -282,6 +321,10 @@ export class BackupService {
   lostAtStart() {
     return readLostMarker(this.folder);
   }
+}
+
+function stampKey(stamp: RestoreStamp | null): string | null {
+  return stamp ? `${stamp.stem}@${stamp.at}@${stamp.pid}` : null;
 }
 
 function isEmptyBoxOffice(office: BoxOffice): boolean {

@@ -4,6 +4,7 @@ import { staff } from '../db/records/schema.ts';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../staff/actor.ts';
 import type { CloseInput, Till } from '../shifts/till.ts';
+import type { ShiftCorrections } from '../shifts/corrections.ts';
 import { headingOfZ } from '../shifts/cash-up-print-data.ts';
 import type { Counter } from './counter.ts';
 import { printCashUp } from './print-cash-up.ts';
@@ -35,11 +36,16 @@ export async function closeDay(counter: Printing, till: Till, who: Actor, busine
   return { report, print };
 }
 
-/** A kept Z report, printed again exactly as it was closed. */
-export async function reprintZReport(counter: Printing, till: Till, number: number): Promise<{ print: PrintOutcome }> {
+/**
+ * A kept Z report, printed again exactly as it was closed, followed by the corrections written
+ * since: a shift's own, or for a venue's day those written within it (already in its counted cash).
+ */
+export async function reprintZReport(counter: Printing, till: Till, corrections: ShiftCorrections, number: number): Promise<{ print: PrintOutcome }> {
   const report = till.zReport(number);
   const shift = report.shiftId ? till.shift(report.shiftId) : null;
-  const print = await printCashUp(counter, report.figures, headingOfZ(report, approvalOf(counter, report, shift)));
+  const lines = report.shiftId ? corrections.ofShift(report.shiftId) : corrections.within(report.figures.fromSeq, report.figures.toSeq);
+  const heading = { ...headingOfZ(report, approvalOf(counter, report, shift)), corrections: lines.map((c) => ({ at: c.at, amount: c.amountMinor, reason: c.reason, name: c.name })) };
+  const print = await printCashUp(counter, report.figures, heading);
   return { print };
 }
 

@@ -9,6 +9,7 @@ import { startSyncService, type SyncService, type SyncServiceOptions } from '../
 import type { Counter } from './counter.ts';
 import { PrintOnce } from './print-once.ts';
 import { BackupService, type BackupServiceOptions } from './backup-service.ts';
+import { ExportService, type ExportServiceOptions } from '../exports/export-service.ts';
 
 /**
  * One running box office: the open databases and, made once, everything that works on them. Both
@@ -20,6 +21,8 @@ export interface RunningBoxOffice extends Counter {
   readonly sync: SyncService | null;
   /** Backups, restores and the watch on the database files (docs/backups.md). */
   readonly backups: BackupService;
+  /** The export queue and its files (docs/reports.md "Exports"). */
+  readonly exports: ExportService;
   /** Stops the background work (sweeper, print queue and its local API, sync); call before `office.close()`. */
   stop(): Promise<void>;
 }
@@ -35,6 +38,8 @@ export interface ComposeOptions {
   sweeper?: { intervalMs: number } | false;
   /** How backups are copied, and their timers (false: tests tick by hand). */
   backups?: BackupServiceOptions;
+  /** Whether the export queue starts working at once (default) or waits for `exports.start()`. */
+  exports?: ExportServiceOptions;
 }
 
 /**
@@ -53,6 +58,7 @@ export function composeBoxOffice(office: BoxOffice, options: ComposeOptions = {}
   const sync = options.sync === false ? null : startSyncService(office, options.secrets ?? new FileSecretStore(office.dataDir), options.sync);
   const engine = () => sales;
   const backups = new BackupService(office, options.backups);
+  const exports = new ExportService(office, options.exports);
   let stopping: Promise<void> | undefined;
   return {
     office,
@@ -63,8 +69,10 @@ export function composeBoxOffice(office: BoxOffice, options: ComposeOptions = {}
     sync,
     prints: new PrintOnce(engine),
     backups,
+    exports,
     stop() {
       stopping ??= (async () => {
+        await exports.stop();
         await sync?.stop();
         await printing.stop();
         stopSweeper();

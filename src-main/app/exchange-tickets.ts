@@ -1,6 +1,6 @@
 import type { SalesEngine } from '../sales/engine.ts';
 import type { Actor } from '../staff/actor.ts';
-import { cashChangesHands, type Counter } from './counter.ts';
+import { cashChangesHands, requireShiftForExchange, type Counter } from './counter.ts';
 import { printOrderDocuments, type PrintOutcome } from './print-documents.ts';
 import { printRefundSlip } from './refund-slip.ts';
 
@@ -15,6 +15,7 @@ type ExchangeArgs = Parameters<SalesEngine['exchange']>[1];
  * prints nothing and opens no drawer.
  */
 export async function exchangeTickets(counter: Counter, who: Actor, input: ExchangeArgs, asked: object) {
+  requireShiftForExchange(counter, who, input);
   const r = counter.engine().exchange(who, input, asked);
   const moneyBack = r.differenceMinor < 0;
   // The engine hands a difference back in cash unless told otherwise.

@@ -3,6 +3,7 @@ import type { CashUpFigures } from '../../src-shared/contract/shifts.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { cashUpPrintData, type ReportHeading } from '../shifts/cash-up-print-data.ts';
 import type { Counter } from './counter.ts';
+import { collectForWindow, printsAtWindow } from './print-at-window.ts';
 
 /** The built-in X/Z report layout; a report printer's own default for reports wins when it has one. */
 export const CASH_UP_LAYOUT = 'cash-up-80mm';
@@ -16,6 +17,10 @@ export async function printCashUp(counter: Pick<Counter, 'office' | 'printing'>,
   try {
     const data = cashUpPrintData(counter.office, figures, heading);
     const label = heading.number === null ? 'X report' : `Z report ${heading.number}`;
+    // A terminal's report prints on the terminal's report printer (app/print-at-window.ts).
+    if (printsAtWindow()) {
+      return await collectForWindow({ source: 'cash-up', openDrawer: false }, (set) => set.add({ printer: set.requirePrinterFor('report'), kind: 'report', base: 'cash-up', data, label }));
+    }
     const set = await counter.printing.submitLayouts({ source: 'cash-up', jobs: [{ layoutId: CASH_UP_LAYOUT, data: data as unknown as Record<string, unknown>, kind: 'report', label }] });
     return { printed: 'queued', jobSetId: set.jobSetId, problem: null };
   } catch (error) {

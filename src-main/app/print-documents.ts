@@ -9,6 +9,7 @@ import { orderPrintData, reservationSlipPrintData } from '../print/order-print-d
 import { listActivePrinters, type Printer } from '../print/printers/printer-store.ts';
 import type { NewPrintJob } from '../print/queue/print-queue.ts';
 import type { Counter } from './counter.ts';
+import { collectForWindow, printsAtWindow } from './print-at-window.ts';
 
 export type { PrintOutcome };
 
@@ -122,6 +123,8 @@ export class DocumentSet {
     if (!layout) {
       layout = (async () => {
         const row = this.office.station.select({ defaultLayouts: printerRows.defaultLayouts }).from(printerRows).where(and(eq(printerRows.id, printer.id))).get();
+        // A refund slip never takes the printer's receipt layout: that one expects a sale's data.
+        if (base === 'refund-slip') return builtin;
         return row?.defaultLayouts[base === 'reservation-slip' ? 'reservation' : kind] ?? builtin;
       })();
       this.defaults.set(id, layout);
@@ -146,6 +149,8 @@ export async function printDocuments(
   options: { source: string; openDrawer: boolean },
   documents: (set: DocumentSet) => Promise<void>,
 ): Promise<PrintOutcome> {
+  // A terminal's action prints at the terminal (app/print-at-window.ts): nothing here, not even the drawer.
+  if (printsAtWindow()) return collectForWindow(options, documents);
   if (options.openDrawer) void counter.printing.openDrawer();
   try {
     const set = new DocumentSet(counter);

@@ -2,6 +2,7 @@ import { PrintOutcomeSchema } from '../../src-shared/contract/sales.ts';
 import type { SalesEngine } from '../sales/engine.ts';
 import type { Actor } from '../staff/actor.ts';
 import type { PrintOutcome } from './print-documents.ts';
+import { printsAtWindow } from './print-at-window.ts';
 
 /**
  * Printing for requests that carry an idempotency key: the first try prints and notes what
@@ -43,7 +44,8 @@ export class PrintOnce {
    */
   async after(who: Actor, key: string | undefined, answer: object, unknownWords: string, print: () => Promise<PrintOutcome>): Promise<PrintOutcome> {
     const replay = this.engine().replayOf(answer);
-    if (replay) return this.before(who, key, replay.print, unknownWords);
+    // A terminal asking again gets its documents again: it prints them once by its own journal (src-main/terminal/).
+    if (replay) return printsAtWindow() ? print() : this.before(who, key, replay.print, unknownWords);
     return this.first(who, key, print);
   }
 }

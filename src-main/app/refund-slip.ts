@@ -3,6 +3,7 @@ import type { PrintOutcome } from '../../src-shared/contract/sales.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { listActivePrinters } from '../print/printers/printer-store.ts';
 import { refundSlipPrintData, type MoneyBackKind } from '../print/refund-slip-data.ts';
+import { collectForWindow, printsAtWindow } from './print-at-window.ts';
 import type { DocumentPrinting } from './print-documents.ts';
 
 /**
@@ -16,10 +17,16 @@ export async function printRefundSlip(counter: DocumentPrinting, kind: MoneyBack
   try {
     // Read now, before any await: the ledger row this refund just wrote is the last of its kind for the order.
     const data = refundSlipPrintData(counter.office, kind, orderId);
+    const source = kind === 'order.refunded' ? 'refund' : 'exchange';
+    // A terminal's slip, and the cash drawer ahead of it, come out at the terminal (app/print-at-window.ts).
+    if (printsAtWindow()) {
+      const label = `${data.refund.what} slip ${data.order.reference}`;
+      return await collectForWindow({ source, openDrawer: options.openDrawer }, (set) => set.add({ printer: set.requirePrinterFor('receipt'), kind: 'receipt', base: 'refund-slip', data, label }));
+    }
     const printer = listActivePrinters(counter.office.station).find((p) => p.jobKinds.includes('receipt'));
     if (!printer) throw new MarqueeError('PRINTER_UNAVAILABLE', 'No printer on this station takes receipts, so no refund slip was printed; set one up under Printers.');
     const set = await counter.printing.submitLayouts({
-      source: kind === 'order.refunded' ? 'refund' : 'exchange',
+      source,
       openDrawer: options.openDrawer,
       jobs: [
         {

@@ -1,6 +1,6 @@
 import type { SalesEngine } from '../sales/engine.ts';
 import type { Actor } from '../staff/actor.ts';
-import { cashChangesHands, type Counter } from './counter.ts';
+import { cashChangesHands, requireShiftForRefund, type Counter } from './counter.ts';
 import type { PrintOutcome } from './print-documents.ts';
 import { printRefundSlip } from './refund-slip.ts';
 
@@ -13,6 +13,7 @@ type RefundArgs = Parameters<SalesEngine['refund']>[1];
  * back. Through `counter.prints`, so a replayed request prints no second slip and opens no drawer.
  */
 export async function refundTickets(counter: Counter, who: Actor, input: RefundArgs, asked: object) {
+  requireShiftForRefund(counter, who, input);
   const result = counter.engine().refund(who, input, asked);
   const openDrawer = result.refundedMinor > 0 && cashChangesHands([input.method]);
   const print: PrintOutcome = await counter.prints.after(who, input.idempotencyKey, result, SLIP_PRINTED_BEFORE, () =>

@@ -92,6 +92,8 @@ export async function restoreBoxOffice(service: BackupService, request: RestoreR
       : verifyLedger(office.records.$client, office.clock.now());
     if (verification.differences.length) console.error(`[marquee] the restored ledger disagrees with ${verification.differences.length} rows, first: ${verification.differences[0]}`);
     clearLostMarker(service.folder);
+    // For a box office running on this folder in another process (npm run restore beside host mode).
+    service.noteRestore(checked.stem);
     office.bus.emit('boxOfficeRestored', { stem: checked.stem });
     return { restored: checked.stem, safetyCopy, verification, restartNeeded };
   } finally {

@@ -15,19 +15,13 @@ export interface LostRecords {
   latest: StoredBackup | null;
 }
 
-function recordsHaveData(file: string): boolean {
+/** Asks a database file, opened read-only, one question; false when it is missing, empty or unreadable. */
+function askReadOnly(file: string, question: (db: Database.Database) => boolean): boolean {
   if (!existsSync(file) || statSync(file).size === 0) return false;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const has = (table: string) => {
-      try {
-        return db!.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined;
-      } catch {
-        return false;
-      }
-    };
-    return has('staff') || has('venues') || has('ledger');
+    return question(db);
   } catch {
     return false;
   } finally {
@@ -35,18 +29,22 @@ function recordsHaveData(file: string): boolean {
   }
 }
 
+function recordsHaveData(file: string): boolean {
+  return askReadOnly(file, (db) => {
+    const has = (table: string) => {
+      try {
+        return db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined;
+      } catch {
+        return false;
+      }
+    };
+    return has('staff') || has('venues') || has('ledger');
+  });
+}
+
 /** Whether station.sqlite has been part of a box office before: it holds printers or queued jobs, or any data at all beyond its identity. */
 function stationWasUsed(file: string): boolean {
-  if (!existsSync(file) || statSync(file).size === 0) return false;
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    return db.prepare(`SELECT 1 FROM preferences WHERE key = 'station.id'`).get() !== undefined;
-  } catch {
-    return false;
-  } finally {
-    db?.close();
-  }
+  return askReadOnly(file, (db) => db.prepare(`SELECT 1 FROM preferences WHERE key = 'station.id'`).get() !== undefined);
 }
 
 export function detectLostRecords(recordsFile: string, stationFile: string, backupFolders: readonly string[]): LostRecords {

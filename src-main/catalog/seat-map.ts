@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import type { AreaOnMap, SeatMap, SeatOnMap } from '../../src-shared/contract/performances.ts';
 import type { UnitState } from '../../src-shared/contract/common.ts';
+import { seatLabel as wordSeat } from '../../src-shared/seat-label.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { getPerformanceSummary } from './performance-list.ts';
 
@@ -23,12 +24,11 @@ interface SeatRow {
 }
 
 /**
- * The seat's short name, as the engine's labels, tickets and messages give it ("Stalls A-1"). The
- * words form ("Stalls, row A, seat 1", src-shared/seat-label.ts) replaces it everywhere at once or
- * nowhere: the screens compare the map's names with the engine's.
+ * The seat's name in words ("Stalls, row A, seat 1"), by the one rule the engine's labels, tickets
+ * and messages also use (src-shared/seat-label.ts): the screens compare the map's names with the engine's.
  */
 export function seatLabel(zone: string, row: string, number: string): string {
-  return `${zone} ${row}-${number}`;
+  return wordSeat({ zone, row, number });
 }
 
 /**
@@ -80,6 +80,9 @@ export function getSeatMap(records: RecordsDb, performanceId: string, now: numbe
               and (u.state = 'available' or (u.state = 'held' and u.hold_expires_at <= ${now}))) as available
     from plan_areas a where a.plan_id = ${plan.planId}
     order by a.capacity, a.name`);
+  const rowLabels = records.all<SeatMap['rowLabels'][number]>(
+    sql`select zone, row, number_position as position from plan_rows where plan_id = ${plan.planId} order by zone, row`,
+  );
   return {
     performance,
     width: plan.width,
@@ -87,5 +90,6 @@ export function getSeatMap(records: RecordsDb, performanceId: string, now: numbe
     categories,
     seats,
     areas: areas.map((a) => ({ ...a, available: a.available ?? 0 })),
+    rowLabels,
   };
 }

@@ -1,5 +1,5 @@
 import type * as Electron from 'electron';
-import { createApi } from '../api/create-api.ts';
+import { createWindowApi } from '../api/window-api.ts';
 import { openBoxOffice, type BoxOffice } from '../core/box-office.ts';
 import { composeBoxOffice } from '../app/compose.ts';
 import { prepareDataFolder } from '../app/backup-at-start.ts';
@@ -12,6 +12,10 @@ import { forwardBusEvents, registerIpc, trustSendersAt, WindowContexts } from '.
 import { mayReceive } from '../api/event-access.ts';
 import { menuTemplate } from './menu.ts';
 import { guardSession, guardWebContents } from './security.ts';
+import { chooseDesktopRole } from './desktop-role.ts';
+import { openTerminalDesktop, registerTerminalIpc, relayTerminalEvents } from './terminal-desktop.ts';
+import { EmbeddedHost } from '../host/embedded-host.ts';
+import { join } from 'node:path';
 import { focusWindow, openBoxOfficeWindow } from './window.ts';
 
 /** The parts of the 'electron' module the shell uses, passed in so that tests can supply fakes. */
@@ -22,6 +26,8 @@ export interface DesktopEnvironment {
   platform: string;
   /** process.resourcesPath: where extraResources land once packaged. */
   resourcesPath: string;
+  /** process.argv: a terminal's first start may name its host (`--join URL --fingerprint FP`, desktop-role.ts). */
+  argv?: readonly string[];
 }
 
 /**
@@ -72,6 +78,19 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
   // The built screens, and only they, answer on app://marquee/ (never file://).
   handleAppProtocol(protocol, paths.rendererDir);
 
+  // Asked once: the box office itself, or a terminal joining one (desktop-role.ts, src-main/terminal/).
+  const role = await chooseDesktopRole(dialog, paths.dataDir, environment.argv ?? []);
+  if (role.role === 'terminal') {
+    const terminal = await openTerminalDesktop({ ...paths, version: app.getVersion(), role, secrets: new SafeStorageSecretStore(safeStorage, join(paths.dataDir, 'terminal'), 'terminal-window.secret') });
+    guardSession(session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));
+    registerTerminalIpc(ipcMain, terminal, trustSendersAt(ownUrl));
+    relayTerminalEvents(terminal, () => BrowserWindow.getAllWindows());
+    app.on('will-quit', () => void terminal.close());
+    openWindow();
+    return;
+  }
+
   let office: BoxOffice;
   try {
     await prepareDataFolder(paths.dataDir, paths.migrationsRoot, app.getVersion());
@@ -96,7 +115,11 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
   // Built once for every window. Packaged, the assets (layouts, logos, the printer font) are
   // extraResources rather than beside the source: the office names them and compose hands them on.
   const boxOffice = composeBoxOffice(office, { secrets: new SafeStorageSecretStore(safeStorage, paths.dataDir) });
-  const dispatcher = createApi(boxOffice, { checkOutput: development });
+  // "Serve other windows" (Manage → Windows): host mode's server inside this box office, off until a manager turns it on.
+  const serving = new EmbeddedHost({ boxOffice, dispatcher: () => dispatcher, rendererDir: paths.rendererDir });
+  // createWindowApi: a window a manager puts in training sells from the training records, as in host mode.
+  const dispatcher = createWindowApi(boxOffice, { checkOutput: development, windowServing: serving });
+  void serving.resume();
   guardSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(environment.platform, development)));
   const windowContexts = new WindowContexts(office.identity.id);
@@ -123,8 +146,10 @@ export async function startDesktop(electron: ElectronModules, environment: Deskt
     shutdown = 'stopping';
     stopForwarding();
     unregister();
-    boxOffice
-      .stop()
+    serving
+      .close()
+      .then(() => dispatcher.close())
+      .then(() => boxOffice.stop())
       .catch((error: unknown) => console.error('[marquee] a service did not stop cleanly', error))
       .finally(() => {
         office.close();

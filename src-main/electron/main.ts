@@ -5,7 +5,7 @@ import { startDesktop } from './desktop.ts';
 // in startDesktop, which takes the electron modules as arguments.
 startDesktop(
   { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session },
-  { env: process.env, platform: process.platform, resourcesPath: process.resourcesPath },
+  { env: process.env, platform: process.platform, resourcesPath: process.resourcesPath, argv: process.argv },
 ).catch((error: unknown) => {
   console.error('[marquee] the desktop shell failed to start', error);
   dialog.showErrorBox('Marquee could not start', error instanceof Error ? error.message : String(error));

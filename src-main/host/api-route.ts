@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { procedures, type ProcedureName } from '../../src-shared/contract/index.ts';
 import { SESSION_HEADER } from '../../src-shared/http-bridge.ts';
 import type { CallContext, Dispatcher } from '../api/dispatcher.ts';
+import { callPrintingAtWindow, PRINTS_HERE_HEADER, WINDOW_PRINT_FIELD } from '../app/print-at-window.ts';
 import { readBoundedBody } from '../net/bounded-body.ts';
 import type { PairedWindows } from '../windows/paired-windows.ts';
 import { refuseUnreadBody, sendError, sendResult } from './answers.ts';
@@ -47,7 +48,10 @@ export async function handleApiCall(
   const sessionHeader = req.headers[SESSION_HEADER];
   const given = typeof sessionHeader === 'string' && sessionHeader !== '' ? sessionHeader : null;
   const ctx: CallContext = { transport: 'http', stationId: standing.stationId, peer: req.socket.remoteAddress ?? 'unknown', sessionSecret: given };
-  const result = await deps.dispatcher.call(name as ProcedureName, input, ctx);
+  const call = () => deps.dispatcher.call(name as ProcedureName, input, ctx);
+  // A terminal prints its own documents (app/print-at-window.ts): they travel back in the answer.
+  const atWindow = req.headers[PRINTS_HERE_HEADER] === '1' ? await callPrintingAtWindow(call) : { answer: await call(), print: [] };
+  const result = atWindow.print.length > 0 && atWindow.answer.ok ? { ...atWindow.answer, [WINDOW_PRINT_FIELD]: atWindow.print } : atWindow.answer;
   // Sign-in issued a secret (or sign-out cleared it): the window keeps it and sends it back.
   sendResult(res, result, ctx.sessionSecret !== given ? { [SESSION_HEADER]: ctx.sessionSecret ?? '' } : undefined);
 }

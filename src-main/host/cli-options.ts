@@ -15,11 +15,17 @@ export interface HostCliOptions {
   tlsKey: string | null;
   /** More names browsers use to reach the host (a DNS name such as boxoffice.local): answered to, and put in the certificate. */
   names: string[];
+  /** Write the log here instead of the terminal, rotated by size (a service has no terminal). */
+  logFile: string | null;
+  logMaxBytes: number;
+  logKeep: number;
 }
 
 export const DEFAULT_PORT = 5180;
+const DEFAULT_LOG_MAX = '10M';
+const DEFAULT_LOG_KEEP = 5;
 
-export const HOST_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo] [--station-name NAME] [--host ADDR --lan [--name NAME]… [--tls-cert FILE --tls-key FILE]]
+export const HOST_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo] [--station-name NAME] [--host ADDR --lan [--name NAME]… [--tls-cert FILE --tls-key FILE]] [--log-file FILE [--log-max-size SIZE] [--log-keep N]]
 
   --port N           port to listen on (env MARQUEE_PORT, default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR     where records.sqlite and station.sqlite live (env MARQUEE_DATA_DIR,
@@ -32,7 +38,20 @@ export const HOST_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [
   --name NAME        with --lan: another name browsers use for this host (e.g. boxoffice.local);
                      may be given more than once
   --tls-cert FILE    with --lan: the venue's own certificate (PEM, chain after it) instead
-  --tls-key FILE     with --lan: the unencrypted PEM private key of that certificate`;
+  --tls-key FILE     with --lan: the unencrypted PEM private key of that certificate
+  --log-file FILE    write the log to FILE instead of the terminal (env MARQUEE_LOG_FILE); SIGHUP
+                     reopens it (after logrotate moved it)
+  --log-max-size S   rotate the log file past this size: bytes, or with k or M (default ${DEFAULT_LOG_MAX})
+  --log-keep N       rotated files kept beside it, FILE.1 newest (default ${DEFAULT_LOG_KEEP})`;
+
+/** '10M', '512k' or '2048' to bytes; a sentence for anything else. */
+function sizeInBytes(text: string): number {
+  const match = /^(\d+)\s*([kKmM]?)[bB]?$/.exec(text.trim());
+  const unit = match?.[2]?.toLowerCase();
+  const bytes = match ? Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1024) throw new Error(`--log-max-size must be a size of at least 1k, such as 10M or 512k, not '${text}'.`);
+  return bytes;
+}
 
 /** Flags win over environment variables, which win over defaults. Throws a sentence on bad input. */
 export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOptions {
@@ -48,6 +67,9 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       name: { type: 'string', multiple: true },
+      'log-file': { type: 'string' },
+      'log-max-size': { type: 'string' },
+      'log-keep': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -73,6 +95,10 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
       throw new Error(`--name ${name} is not a host name or an address.`);
     }
   }
+  const logFile = values['log-file'] ?? env.MARQUEE_LOG_FILE ?? null;
+  const keepText = values['log-keep'] ?? String(DEFAULT_LOG_KEEP);
+  const logKeep = Number(keepText);
+  if (!Number.isInteger(logKeep) || logKeep < 0 || logKeep > 100) throw new Error(`--log-keep must be a number from 0 to 100, not '${keepText}'.`);
   return {
     port,
     host,
@@ -83,5 +109,8 @@ export function parseHostCli(argv: string[], env: NodeJS.ProcessEnv): HostCliOpt
     tlsCert,
     tlsKey,
     names,
+    logFile: logFile ? resolve(logFile) : null,
+    logMaxBytes: sizeInBytes(values['log-max-size'] ?? DEFAULT_LOG_MAX),
+    logKeep,
   };
 }

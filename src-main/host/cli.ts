@@ -11,6 +11,7 @@ import { namesForHost } from './client-address.ts';
 import { composeBoxOffice } from '../app/compose.ts';
 import { prepareDataFolder } from '../app/backup-at-start.ts';
 import { startDemoPrinter, type DemoPrinter } from '../print/demo-printer.ts';
+import { LogFile, sendConsoleTo } from './cli-log-file.ts';
 
 let options;
 try {
@@ -18,6 +19,29 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
+}
+
+// A service has no terminal: with --log-file everything the host says goes to that file, rotated by
+// size; SIGHUP reopens it after an outside tool (logrotate) moved it away.
+let log: LogFile | null = null;
+if (options.logFile) {
+  try {
+    log = new LogFile(options.logFile, { maxBytes: options.logMaxBytes, keep: options.logKeep });
+  } catch (error) {
+    console.error(`The log file ${options.logFile} cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  console.log(`Marquee host mode logs to ${options.logFile}`);
+  sendConsoleTo(log);
+  const opened = log;
+  process.on('SIGHUP', () => {
+    opened.reopen();
+    console.log('SIGHUP: log file reopened.');
+  });
+  process.on('uncaughtException', (error) => {
+    console.error('[marquee] host mode stopped on an unexpected error', error);
+    process.exit(1);
+  });
 }
 
 // With --lan the host speaks HTTPS only, so its certificate is checked (or made) before anything opens.
@@ -97,12 +121,35 @@ if (tls) {
   for (const warning of tls.warnings) console.log(warning);
 }
 
-async function shutdown(): Promise<void> {
-  await boxOffice.stop();
-  await demoPrinter?.stop();
-  await server.close();
-  office.close();
+/** How long a stop may take before the host gives up waiting and exits with 1. */
+const STOP_LIMIT_MS = 30_000;
+let stopping = false;
+
+/**
+ * A service manager's stop (SIGTERM) or Ctrl+C: stop accepting, let calls in flight finish (a sale
+ * half answered is worse than a slow stop), stop the print queue and sync, close the databases
+ * (a clean WAL checkpoint), then exit 0. A second signal while stopping changes nothing.
+ */
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping; calls already under way finish first.`);
+  setTimeout(() => {
+    console.error(`Host mode did not stop within ${STOP_LIMIT_MS / 1000} s; exiting anyway.`);
+    process.exit(1);
+  }, STOP_LIMIT_MS).unref();
+  try {
+    await server.close();
+    await boxOffice.stop();
+    await demoPrinter?.stop();
+    office.close();
+  } catch (error) {
+    console.error('[marquee] host mode could not stop cleanly', error);
+    process.exit(1);
+  }
+  console.log('Host mode stopped; the databases are closed.');
+  log?.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -16,6 +16,9 @@ export function httpStatusFor(code: ErrorCode): number {
       return 403;
     case 'SLOW_DOWN':
       return 429;
+    case 'VERSION_MISMATCH':
+      // The old path answers 410 itself (server.ts); a version it cannot serve is the window's to change.
+      return 409;
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':

@@ -3,9 +3,10 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
-import { API_PREFIX, REGISTER_PATH } from '../../src-shared/http-bridge.ts';
-import { createApi } from '../api/create-api.ts';
-import type { Dispatcher } from '../api/dispatcher.ts';
+import { API_PREFIX, REGISTER_PATH, UNVERSIONED_API_PREFIX } from '../../src-shared/http-bridge.ts';
+import { THIS_VERSION, VERSION_HEADER, versionHeader, type PeerVersion } from '../../src-shared/version.ts';
+import { outputChecksWanted, type Dispatcher } from '../api/dispatcher.ts';
+import { createWindowApi, type WindowApi } from '../api/window-api.ts';
 import type { RunningBoxOffice } from '../app/compose.ts';
 import { createHostCheck, type HostCheck } from '../net/allowed-hosts.ts';
 import { decodePathSafely } from '../net/safe-path.ts';
@@ -13,9 +14,12 @@ import { PairedWindows } from '../windows/paired-windows.ts';
 import { WindowRegistration, type RegistrationLimits } from '../windows/window-registration.ts';
 import { sendError, sendJson } from './answers.ts';
 import { handleApiCall } from './api-route.ts';
+import { EXPORT_DOWNLOAD, handleExportDownload } from './export-download.ts';
 import { LOOPBACK_LISTEN, namesForHost, thisComputersAddresses, WILDCARD_LISTEN } from './client-address.ts';
 import { createEventSockets } from './event-sockets.ts';
 import { handleRegistration } from './register-route.ts';
+import { OPENAPI_PATH, serveOpenApi } from './openapi-route.ts';
+import { unversionedPathRefusal, versionRefusalOf } from './window-version.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface HostServerOptions {
@@ -39,6 +43,10 @@ export interface HostServerOptions {
    */
   localClientAddresses?: readonly string[];
   registrationLimits?: RegistrationLimits;
+  /** The Marquee this host says it runs; default this build's (tests play other versions). */
+  version?: PeerVersion;
+  /** How long close() lets calls in flight finish before cutting them (default 10 s). */
+  closeGraceMs?: number;
 }
 
 export interface HostServer {
@@ -55,7 +63,7 @@ function fingerprintOf(cert: string | Buffer): string {
 
 /**
  * Host mode: the same core and contract as the desktop app, served to browsers over HTTP(S)
- * (`POST /api/<procedure>`) with events on one WebSocket (`/events`). Every request is checked
+ * (`POST /api/v1/<procedure>`) with events on one WebSocket (`/events`). Every request is checked
  * for the name it uses (DNS rebinding), every window is named by a token this host issued, and
  * nothing a request carries can throw out of the server.
  */
@@ -68,8 +76,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     throw new Error(`Refusing to listen on ${host} without TLS: other computers are served over HTTPS only.`);
   }
   const { office } = options.boxOffice;
-  const dispatcher = options.dispatcher ?? createApi(options.boxOffice, { checkOutput: process.env.NODE_ENV !== 'production' });
-  const windows = new PairedWindows(office.records, office.clock);
+  // Each window is served by the live box office, or by the training one when the host put it in training.
+  const windowApi = options.dispatcher ? null : createWindowApi(options.boxOffice, { checkOutput: outputChecksWanted() });
+  const dispatcher = options.dispatcher ?? windowApi!;
+  const training = windowApi?.training ?? ('training' in dispatcher ? (dispatcher as WindowApi).training : null);
+  const windows = new PairedWindows(office.records, office.clock, (stationId) => training?.trains(stationId) ?? false);
   const registration = new WindowRegistration(windows, office.clock, options.registrationLimits);
   const localAddresses = new Set(options.localClientAddresses ?? thisComputersAddresses());
   const fingerprint = options.tls ? fingerprintOf(options.tls.cert) : null;
@@ -77,8 +88,12 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const sockets = createEventSockets({ bus: office.bus, sessions: dispatcher.sessions, windows });
   // Known once the port is: nothing is answered before.
   let check: HostCheck | null = null;
+  const version = options.version ?? THIS_VERSION;
+  const versionAnswer = versionHeader(version);
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Every answer says which Marquee answered: a window compares it with its own.
+    res.setHeader(VERSION_HEADER, versionAnswer);
     if (!check) return sendError(res, { code: 'HOST_UNREACHABLE', message: 'The box office is still starting.' }, 503);
     if (!check.hostAllowed(req.headers.host)) {
       return sendError(res, { code: 'FORBIDDEN', message: 'This box office answers only under its own address; open it by the address it printed at start.' });
@@ -88,9 +103,19 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
     const path = decodePathSafely(req.url);
     if (path === null) return sendError(res, { code: 'BAD_INPUT', message: 'The address asked for is not valid (a broken % escape).' });
+    if (path === OPENAPI_PATH) return serveOpenApi(req, res, { dispatcher, windows });
+    if (path.startsWith(API_PREFIX) || path === REGISTER_PATH) {
+      const refused = versionRefusalOf(req, version);
+      if (refused) return sendError(res, refused);
+    }
     if (path.startsWith(API_PREFIX)) return handleApiCall(req, res, path.slice(API_PREFIX.length), { dispatcher, windows });
+    if (path.startsWith(UNVERSIONED_API_PREFIX)) return sendError(res, unversionedPathRefusal(version), 410);
     if (path === REGISTER_PATH) {
       return handleRegistration(req, res, { office, registration, isLocal: (a) => localAddresses.has(a), fingerprint });
+    }
+    const exportJob = EXPORT_DOWNLOAD.exec(path);
+    if (exportJob) {
+      return handleExportDownload(req, res, exportJob[1]!, { exports: options.boxOffice.exports, sessions: dispatcher.sessions, windows, now: () => office.clock.now() });
     }
     if (path === '/healthz') return sendJson(res, 200, { ok: true, value: { healthy: true } });
     if (!rendererDir) return sendError(res, { code: 'NOT_FOUND', message: 'No screens are served here.' });
@@ -135,10 +160,18 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     url: `${scheme}://${shownHost}:${port}`,
     port,
     fingerprint,
+    /** Stops accepting, lets calls in flight finish (a sale half-answered is worse than a slow stop), then cuts what is left. */
     async close() {
       sockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Keep-alive connections go as soon as their answer is out; a call still running keeps its own.
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 10_000);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
+      await windowApi?.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { encodeTime } from 'ulid';
+import { labelList } from '../../src-shared/seat-label.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { orderReference, type OrderHistoryEntry } from '../../src-shared/contract/orders.ts';
 import type { RecordsDb } from '../db/open.ts';
@@ -51,7 +52,7 @@ export function orderHistory(records: RecordsDb, orderId: string): OrderHistoryE
   const labels = new Map(
     (st.labels.all(JSON.stringify([...unitIds])) as { id: number; label: string }[]).map((l) => [l.id, l.label]),
   );
-  const seatList = (ids: number[]) => ids.map((id) => labels.get(id) ?? `unit ${id}`).join(', ');
+  const seatList = (ids: number[]) => labelList(ids.map((id) => labels.get(id) ?? `unit ${id}`));
 
   return entries.flatMap(({ row, payload }): OrderHistoryEntry[] => {
     const tickets = (payload.rows?.tickets ?? []).filter((t) => t.orderId === orderId);

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { registerUnitLabel, UNIT_LABEL_SQL } from '../catalog/unit-label-sql.ts';
 import type { RecordsDb } from '../db/open.ts';
 
-/** How a unit reads on screen and on the ticket: "Stalls A-1" or "Standing place 3". */
-const LABEL = `coalesce(s.zone || ' ' || s.row || '-' || s.number, a.name || ' place ' || u.place_no)`;
+/** How a unit reads on screen and on the ticket ("Stalls, row A, seat 1"), by the one rule. */
+const LABEL = UNIT_LABEL_SQL;
 
 /** Digits only, so "07700 900-123" and "+44 7700900123" both match a typed "900123". */
 const digitsOf = (column: string) =>
@@ -19,6 +20,7 @@ const RESERVATIONS_FOUND = `SELECT r.id AS reservationId, r.reference AS referen
        JOIN events e ON e.id = p.event_id`;
 
 function prepare(db: Database.Database) {
+  registerUnitLabel(db);
   return {
     // Each way of matching is its own indexed or bounded query, run only when the text can be that
     // kind of key; one statement OR-ing them all made SQLite scan every table for every search.

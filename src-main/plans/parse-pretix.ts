@@ -6,7 +6,9 @@ import {
   planInvalid,
   type ParsedArea,
   type ParsedPlan,
+  type ParsedRow,
   type ParsedSeat,
+  type RowNumberPosition,
   type PlanProblem,
 } from './plan-model.ts';
 import { locateJsonError } from './json-error.ts';
@@ -74,6 +76,17 @@ function readLabel(v: unknown, path: string, what: string, problems: Problems): 
   return null;
 }
 
+/** pretix's words for where a row's name goes, and the left/right some generators write for them. */
+const ROW_NUMBER_POSITIONS: Record<string, RowNumberPosition> = { start: 'start', end: 'end', both: 'both', none: 'none', left: 'start', right: 'end' };
+
+function readRowNumberPosition(v: unknown, path: string, problems: Problems): RowNumberPosition | null {
+  if (v === undefined || v === null || v === '') return null;
+  const known = typeof v === 'string' ? ROW_NUMBER_POSITIONS[v.trim().toLowerCase()] : undefined;
+  if (known) return known;
+  problems.add(path, `the row number position must be "start", "end", "both" or "none", not ${describe(v)}`);
+  return null;
+}
+
 function readFlag(v: unknown, path: string, problems: Problems): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v === 'boolean') return v;
@@ -136,6 +149,7 @@ function readSeats(
   guids: Map<string, SeatSource>,
   problems: Problems,
   out: ParsedSeat[],
+  rows: ParsedRow[],
 ): void {
   if (!Array.isArray(zone.rows)) {
     problems.add(`${zonePath}.rows`, zone.rows === undefined ? 'the list of rows is missing' : `must be a list, not ${describe(zone.rows)}`);
@@ -145,6 +159,8 @@ function readSeats(
     const rowPath = `${zonePath}.rows[${ri}]`;
     if (!isObject(row)) return problems.add(rowPath, `each row must be an object, not ${describe(row)}`);
     const rowNumber = readLabel(row.row_number, `${rowPath}.row_number`, 'row number', problems);
+    const numberPosition = readRowNumberPosition(row.row_number_position, `${rowPath}.row_number_position`, problems);
+    if (rowNumber !== null && numberPosition !== null) rows.push({ zone: zoneName, row: rowNumber, numberPosition });
     // pretix's schema lets a row leave out its position; it then sits at its zone's origin.
     const rowPos = row.position === undefined ? { x: 0, y: 0 } : readPosition(row.position, `${rowPath}.position`, problems);
     if (!Array.isArray(row.seats)) {
@@ -285,6 +301,16 @@ function readArea(
   return null;
 }
 
+/** A row named twice in a zone (the two halves of a row split by an aisle) keeps the first half's choice. */
+function firstOfEachRow(rows: ParsedRow[]): ParsedRow[] {
+  const seen = new Map<string, ParsedRow>();
+  for (const r of rows) {
+    const key = `${r.zone}\u0000${r.row}`;
+    if (!seen.has(key)) seen.set(key, r);
+  }
+  return [...seen.values()];
+}
+
 export function parsePretixPlan(file: string, content: string): ParsedPlan {
   const root = parseJsonText(file, content);
   if (!isObject(root)) throw planInvalid(file, [{ path: '(top level)', problem: `the file must hold one JSON object, not ${describe(root)}` }]);
@@ -292,6 +318,7 @@ export function parsePretixPlan(file: string, content: string): ParsedPlan {
   const categories = readCategories(root, problems);
   const seats: ParsedSeat[] = [];
   const areas: ParsedArea[] = [];
+  const rows: ParsedRow[] = [];
   const guids = new Map<string, SeatSource>();
 
   if (!Array.isArray(root.zones) || root.zones.length === 0) {
@@ -302,7 +329,7 @@ export function parsePretixPlan(file: string, content: string): ParsedPlan {
       if (!isObject(zone)) return problems.add(zonePath, `each zone must be an object, not ${describe(zone)}`);
       const zoneName = typeof zone.name === 'string' && zone.name.trim() !== '' ? zone.name.trim() : `Zone ${zi + 1}`;
       const origin = readPosition(zone.position, `${zonePath}.position`, problems);
-      readSeats(zone, zonePath, zoneName, origin, categories, guids, problems, seats);
+      readSeats(zone, zonePath, zoneName, origin, categories, guids, problems, seats, rows);
       if (zone.areas !== undefined && zone.areas !== null) {
         if (!Array.isArray(zone.areas)) return problems.add(`${zonePath}.areas`, `must be a list, not ${describe(zone.areas)}`);
         zone.areas.forEach((area: unknown, ai) => {
@@ -332,5 +359,6 @@ export function parsePretixPlan(file: string, content: string): ParsedPlan {
     categories: [...categories].map(([name, color]) => ({ name, color })),
     seats,
     areas,
+    rows: firstOfEachRow(rows),
   };
 }

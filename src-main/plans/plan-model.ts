@@ -32,12 +32,24 @@ export interface ParsedArea {
   category: string | null;
 }
 
+/** Where a row's name is drawn along it (pretix's `row_number_position`). */
+export type RowNumberPosition = 'start' | 'end' | 'both' | 'none';
+
+/** A row whose file says where its name goes; rows it says nothing about are named at both ends. */
+export interface ParsedRow {
+  zone: string;
+  row: string;
+  numberPosition: RowNumberPosition;
+}
+
 export interface ParsedPlan {
   width: number;
   height: number;
   categories: { name: string; color: string }[];
   seats: ParsedSeat[];
   areas: ParsedArea[];
+  /** Only where the file says; a CSV plan has none. */
+  rows?: ParsedRow[];
 }
 
 export const DEFAULT_SEAT_RADIUS = 10;

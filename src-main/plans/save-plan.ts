@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { monotonicFactory } from 'ulid';
 import type { RecordsDb } from '../db/open.ts';
-import { planAreas, planCategories, planFocus, planSeats, seatingPlans } from '../db/records/schema.ts';
+import { planAreas, planCategories, planFocus, planRows, planSeats, seatingPlans } from '../db/records/schema.ts';
 import type { ParsedPlan } from './plan-model.ts';
 import { focusOf, rankSeats, type PlanFocus } from './rank-seats.ts';
 
@@ -47,6 +47,13 @@ export function savePlan(records: RecordsDb, source: PlanSource, plan: ParsedPla
     if (plan.areas.length > 0) {
       tx.insert(planAreas)
         .values(plan.areas.map((a) => ({ id: nextId(), planId, ...a })))
+        .run();
+    }
+    // Where each row's name goes on the map, as the file said (rows it says nothing about: both ends).
+    const rows = plan.rows ?? [];
+    for (let i = 0; i < rows.length; i += 200) {
+      tx.insert(planRows)
+        .values(rows.slice(i, i + 200).map((r) => ({ planId, ...r })))
         .run();
     }
     tx.insert(planFocus).values({ planId, x: focus.x, y: focus.y, source: focus.source, areaName: focus.areaName }).run();

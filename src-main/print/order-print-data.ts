@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { ORDER_REFERENCE_LENGTH, orderReference } from '../../src-shared/contract/orders.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { sumByRate } from '../../src-shared/pricing/index.ts';
+import { unitLabel } from '../../src-shared/seat-label.ts';
 import type { BoxOffice } from '../core/box-office.ts';
 import { findOrders } from '../orders/find-orders.ts';
 import { readSetting } from '../core/settings.ts';
@@ -84,6 +85,8 @@ export function orderPrintData(office: BoxOffice, orderId: string, options: { ti
         order: { reference, soldAt: order.createdAt },
         // The sale prints copy 1; every copy after it says REPRINT and which one it is.
         reprints: t.printCount > 1 ? [{ count: t.printCount - 1 }] : [],
+        // A reservation collected (or a sale for a named customer) carries the name to the door.
+        customers: order.customerName?.trim() ? [{ name: order.customerName.trim() }] : [],
       },
       layoutId: bands.get(t.priceBandId)?.layoutId ?? show.layoutId,
     };
@@ -305,12 +308,11 @@ export function placesOf(office: BoxOffice, unitIds: number[]): Map<number, Plac
     .all();
   return new Map(
     rows.map((r) => {
+      const label = unitLabel({ zone: r.zone, row: r.row, number: r.number, area: r.areaName, placeNo: r.placeNo });
       if (r.zone !== null && r.row !== null && r.number !== null) {
-        return [r.id, { section: r.zone, row: r.row, number: r.number, label: `${r.zone} ${r.row}-${r.number}` }];
+        return [r.id, { section: r.zone, row: r.row, number: r.number, label }];
       }
-      const area = r.areaName ?? '';
-      const place = String(r.placeNo ?? '');
-      return [r.id, { section: area, row: '', number: place, label: `${area} place ${place}` }];
+      return [r.id, { section: r.areaName ?? '', row: '', number: String(r.placeNo ?? ''), label }];
     }),
   );
 }
@@ -340,12 +342,13 @@ function receiptLines(show: Show, rows: TicketRow[]): ReceiptPrintData['lines'] 
 
 /**
  * The tax lines of these tickets, per rate: the tax stored on each ticket (allocated per rate over
- * the order by src-shared/pricing) summed by its band's rate, so the lines are 20 % of the rate's
+ * the order by src-shared/pricing) summed by the rate it was sold at, so the lines are 20 % of the rate's
  * figure and add up to what the tickets hold. Tax-free tickets print no line.
  */
 export function taxLines(office: BoxOffice, rows: TicketRow[], bands: Map<string, PriceBandRow>): TaxLine[] {
   const name = readSetting(office.records, 'tax.name');
-  const byRate = sumByRate(rows.map((t) => ({ taxRateBp: bands.get(t.priceBandId)?.taxRateBp ?? 0, taxMinor: t.taxMinor, totalMinor: t.totalMinor })));
+  // The rate kept on the ticket at sale time; its band's only for tickets sold before it was kept.
+  const byRate = sumByRate(rows.map((t) => ({ taxRateBp: t.taxRateBp ?? bands.get(t.priceBandId)?.taxRateBp ?? 0, taxMinor: t.taxMinor, totalMinor: t.totalMinor })));
   return byRate
     .filter((r) => r.taxRateBp !== 0 || r.taxMinor !== 0)
     .map((r) => ({ name, rate: `${r.taxRateBp / 100}%`, net: r.netMinor, tax: r.taxMinor, gross: r.grossMinor }));

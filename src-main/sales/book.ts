@@ -1,4 +1,5 @@
 import { newId } from './ids.ts';
+import { labelList } from '../../src-shared/seat-label.ts';
 import { MarqueeError } from '../../src-shared/errors.ts';
 import { discountCodes, reservations, type DiscountCodeRow, type OrderRow, type ReservationRow, type TicketRow, type UnitRow } from '../db/records/schema.ts';
 import type { Actor } from '../staff/actor.ts';
@@ -109,7 +110,7 @@ export function priceLines<U extends SaleUnit>(
   const missing = sourceUnits.filter((u) => !seen.has(u.id));
   if (missing.length) {
     const l = labels();
-    throw new MarqueeError('BAD_INPUT', `Choose a price for ${missing.map((u) => l.get(u.id)).join(', ')}.`, { unitIds: missing.map((u) => u.id) });
+    throw new MarqueeError('BAD_INPUT', `Choose a price for ${labelList(missing.map((u) => l.get(u.id) ?? String(u.id)))}.`, { unitIds: missing.map((u) => u.id) });
   }
   // The one pricing rule the screens show too (src-shared/pricing); band rows keep taxIncluded as 0/1.
   const priced = priceOrder(
@@ -157,6 +158,8 @@ export function issueTickets(
       listPriceMinor: line.listPriceMinor,
       discountMinor: line.discountMinor,
       taxMinor: line.taxMinor,
+      // The rate as sold: a band changed later must not change this ticket's receipt or reports.
+      taxRateBp: bands[i]!.taxRateBp,
       totalMinor: line.totalMinor,
       code: ticketCode(secret, id),
       state: 'valid',

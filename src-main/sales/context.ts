@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { SettingKey, SettingValue } from '../../src-shared/settings-registry.ts';
 import type { Clock } from '../core/clock.ts';
 import { settingFromStored } from '../core/settings.ts';
+import { registerUnitLabel, UNIT_LABEL_SQL } from '../catalog/unit-label-sql.ts';
 import type { RecordsDb } from '../db/open.ts';
 import { blocks, discountCodes, orders, payments, reservations, tickets, units } from '../db/records/schema.ts';
 import { LedgerWriter } from './ledger.ts';
@@ -11,7 +12,8 @@ import { keysOf, prepareInsert, returningKeys } from './rows.ts';
 /** A free unit: available, or held by a hold that has already run out. Used by every claim. */
 export const FREE = `(state = 'available' OR (state = 'held' AND hold_expires_at <= @now))`;
 const CLEAR_HOLD = `hold_id = NULL, hold_station_id = NULL, hold_expires_at = NULL`;
-const LABEL = `coalesce(s.zone || ' ' || s.row || '-' || s.number, a.name || ' place ' || u.place_no)`;
+// Every label in words by the one rule (src-shared/seat-label.ts), through its SQL function.
+const LABEL = UNIT_LABEL_SQL;
 
 /** Keys for the raw rows of `performance`, `priceBand` and `heldForSale`, in their column order. */
 export const PERFORMANCE_KEYS = ['id', 'eventId', 'state', 'startsAt', 'onSaleFrom', 'onSaleUntil'] as const;
@@ -23,6 +25,7 @@ export const HELD_FOR_SALE_KEYS: readonly string[] = [...keysOf(units), 'label']
  * (hold, book) run nothing but these, which is what lets them approach raw better-sqlite3 speed.
  */
 function prepareStatements(db: Database.Database) {
+  registerUnitLabel(db);
   return {
     // Raw rows on the hot paths (see PERFORMANCE_KEYS): better-sqlite3's row objects cost more than the lookup.
     // With one setting the operation needs (or none): one statement instead of two on every hold and sale.

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newId } from './ids.ts';
+import { RollupWriter } from '../reports/rollup-writer.ts';
 
 /**
  * The one place that writes ledger rows. Every payload is `{ rows: { <table>: [full rows after
@@ -53,8 +54,11 @@ const TAKINGS: ReadonlySet<LedgerKind> = new Set(['order.booked', 'order.refunde
 export class LedgerWriter {
   private readonly insert: Database.Statement;
   private readonly insertTaking: Database.Statement;
+  private readonly rollups: RollupWriter;
 
   constructor(sqlite: Database.Database) {
+    // The reports' sums move with the row that changes them, in the same transaction (docs/reports.md).
+    this.rollups = new RollupWriter(sqlite);
     // A sale's, refund's or exchange's keys again in the narrow ledger_takings (shift-tables.ts), for the cash-up reports.
     this.insertTaking = sqlite.prepare(`INSERT INTO ledger_takings (seq, at, kind, station_id, order_id) VALUES (?, ?, ?, ?, ?)`);
     this.insert = sqlite.prepare(
@@ -78,6 +82,7 @@ export class LedgerWriter {
     );
     const seq = Number(info.lastInsertRowid);
     if (entry.orderId && TAKINGS.has(entry.kind)) this.insertTaking.run(seq, entry.at, entry.kind, entry.actor.stationId, entry.orderId);
+    this.rollups.apply({ kind: entry.kind, at: entry.at, stationId: entry.actor.stationId, staffId: entry.actor.staffId, performanceId: entry.performanceId, rows: entry.rows, extra: entry.extra });
     return seq;
   }
 }

@@ -1,4 +1,5 @@
 import { MarqueeError } from '../../src-shared/errors.ts';
+import { labelList } from '../../src-shared/seat-label.ts';
 import type { SalesContext } from './context.ts';
 
 interface LabelledUnit {
@@ -39,7 +40,7 @@ export function explainUnclaimed(ctx: SalesContext, performanceId: string, ids: 
   const labels = taken.map((u) => u.label);
   throw new MarqueeError(
     'SEATS_UNAVAILABLE',
-    `${labels.length === 1 ? 'Seat' : 'Seats'} ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} no longer available.`,
+    `${labels.length === 1 ? 'Seat' : 'Seats'} ${labelList(labels)} ${labels.length === 1 ? 'is' : 'are'} no longer available.`,
     { unitIds: taken.map((u) => u.id), labels },
   );
 }

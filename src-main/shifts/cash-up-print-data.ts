@@ -16,6 +16,8 @@ export interface ReportHeading {
   businessDate: string | null;
   /** Who approved a difference over the limit, and why; null when none was needed. */
   approval: { name: string; reason: string } | null;
+  /** Corrections written since, on a kept Z's reprint (the Z itself is never changed). */
+  corrections?: CashUpPrintData['corrections'];
 }
 
 /**
@@ -69,6 +71,7 @@ export function cashUpPrintData(office: BoxOffice, f: CashUpFigures, heading: Re
     cashiers: f.byCashier.map((c) => ({ name: c.name, amount: c.netMinor })),
     discounts: f.discounts.map((d) => ({ code: d.code, orders: d.orders, amount: d.minor })),
     approvals: heading.approval ? [heading.approval] : [],
+    corrections: heading.corrections ?? [],
   };
 }
 

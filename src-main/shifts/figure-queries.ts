@@ -27,27 +27,30 @@ function prepareFor(db: Database.Database, RANGE: string) {
     ),
     issued: db.prepare(
       `SELECT t.performance_id AS performanceId, t.band_name AS bandName, t.price_band_id AS bandId,
+              coalesce(t.tax_rate_bp, (SELECT b.tax_rate_bp FROM price_bands b WHERE b.id = t.price_band_id), 0) AS rateBp,
               count(*) AS n, sum(t.total_minor) AS gross, sum(t.tax_minor) AS tax
        FROM ledger_takings l JOIN tickets t ON t.order_id = l.order_id 
        WHERE ${RANGE} AND l.kind <> 'order.refunded'
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4`,
     ),
     refunded: db.prepare(
       `SELECT t.performance_id AS performanceId, t.band_name AS bandName, t.price_band_id AS bandId,
+              coalesce(t.tax_rate_bp, (SELECT b.tax_rate_bp FROM price_bands b WHERE b.id = t.price_band_id), 0) AS rateBp,
               count(*) AS n, sum(t.total_minor) AS gross, sum(t.tax_minor) AS tax
        FROM ledger_takings l JOIN tickets t ON t.order_id = l.order_id AND t.state = 'refunded' AND t.updated_at = l.at
        
        WHERE ${RANGE} AND l.kind = 'order.refunded'
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4`,
     ),
     exchangedBack: db.prepare(
       `SELECT t.performance_id AS performanceId, t.band_name AS bandName, t.price_band_id AS bandId,
+              coalesce(t.tax_rate_bp, (SELECT b.tax_rate_bp FROM price_bands b WHERE b.id = t.price_band_id), 0) AS rateBp,
               count(*) AS n, sum(t.total_minor) AS gross, sum(t.tax_minor) AS tax
        FROM ledger_takings l JOIN orders o ON o.id = l.order_id
        JOIN tickets t ON t.order_id = o.exchanged_from_order_id AND t.state = 'exchanged' AND t.updated_at = l.at
        
        WHERE ${RANGE} AND l.kind = 'order.exchanged'
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4`,
     ),
     discounts: db.prepare(
       `SELECT d.code AS code, count(*) AS n, sum(o.discount_minor) AS minor
@@ -59,7 +62,6 @@ function prepareFor(db: Database.Database, RANGE: string) {
     complimentary: db.prepare(
       `SELECT count(*) AS n, coalesce(sum(t.list_price_minor), 0) AS minor FROM tickets t WHERE t.order_id IN (SELECT value FROM json_each(?))`,
     ),
-    bandRate: db.prepare(`SELECT tax_rate_bp FROM price_bands WHERE id = ?`).pluck(),
     // A void: a sale taken back at the window it was made, within the same report (a sale in
     // error). Its sale's own ledger row is in the range when the order was made after the range began.
     voids: db.prepare(
@@ -67,9 +69,10 @@ function prepareFor(db: Database.Database, RANGE: string) {
        FROM ledger_takings l JOIN orders o ON o.id = l.order_id JOIN payments p ON ${OWN_PAYMENTS}
        WHERE ${RANGE} AND l.kind = 'order.refunded' AND o.station_id = l.station_id AND o.created_at > @fromAt`,
     ),
+    // A correction of a closed shift never lands in the window's next shift; the venue's day counts it.
     movements: db.prepare(
       `SELECT m.kind AS kind, count(*) AS n, sum(m.amount_minor) AS minor
-       FROM cash_movements m WHERE m.seq > @from AND m.seq < @to AND (@station IS NULL OR m.station_id = @station)
+       FROM cash_movements m WHERE m.seq > @from AND m.seq < @to AND (@station IS NULL OR (m.station_id = @station AND m.kind <> 'correction'))
        GROUP BY m.kind`,
     ),
     // A day's floats and counts: the shifts opened (closed) within the range.

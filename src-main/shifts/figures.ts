@@ -5,6 +5,8 @@ interface TicketGroup {
   performanceId: string;
   bandName: string;
   bandId: string;
+  /** The rate the ticket was sold at (tickets.tax_rate_bp; its band's for tickets sold before that was kept). */
+  rateBp: number;
   n: number;
   gross: number;
   tax: number;
@@ -75,7 +77,6 @@ export function cashUpFigures(statements: FigureQueries, range: Range, drawer: D
   const byPerformance = new Map<string, { sold: number; soldMinor: number; returned: number; returnedMinor: number }>();
   const byBand = new Map<string, { sold: number; soldMinor: number; returned: number; returnedMinor: number }>();
   const byRate = new Map<number, { taxMinor: number; grossMinor: number }>();
-  const rates = new Map<string, number>();
   let ticketsSold = 0;
   let ticketsReturned = 0;
   const groups: [TicketGroup[], 1 | -1][] = [
@@ -87,9 +88,8 @@ export function cashUpFigures(statements: FigureQueries, range: Range, drawer: D
     for (const g of list) {
       add(byPerformance, g.performanceId, g, sign);
       add(byBand, g.bandName, g, sign);
-      // The ticket's price band says its rate (read once per band).
-      let rateBp = rates.get(g.bandId);
-      if (rateBp === undefined) rates.set(g.bandId, (rateBp = (q.bandRate.get(g.bandId) as number | undefined) ?? 0));
+      // The rate the ticket was sold at, never the band as a manager may have changed it since.
+      const rateBp = g.rateBp;
       const rate = byRate.get(rateBp) ?? { taxMinor: 0, grossMinor: 0 };
       rate.taxMinor += sign * g.tax;
       rate.grossMinor += sign * g.gross;
@@ -100,8 +100,11 @@ export function cashUpFigures(statements: FigureQueries, range: Range, drawer: D
   }
 
   const moved = new Map((q.movements.all(range) as { kind: string; n: number; minor: number }[]).map((m) => [m.kind, m]));
-  const inMinor = (moved.get('in')?.minor ?? 0) + Math.max(0, moved.get('correction')?.minor ?? 0);
-  const outMinor = -(moved.get('out')?.minor ?? 0) + Math.max(0, -(moved.get('correction')?.minor ?? 0));
+  const inMinor = moved.get('in')?.minor ?? 0;
+  const outMinor = 0 - (moved.get('out')?.minor ?? 0);
+  // Corrections of closed shifts (a venue's range only) put right what was counted, not what was expected.
+  const correctedMinor = moved.get('correction')?.minor ?? 0;
+  const countedMinor = drawer.countedMinor === null ? null : drawer.countedMinor + correctedMinor;
   const cash = methods.get('cash');
   const cashSales = cash?.salesMinor ?? 0;
   const cashRefunds = cash?.refundsMinor ?? 0;
@@ -145,8 +148,8 @@ export function cashUpFigures(statements: FigureQueries, range: Range, drawer: D
       inMinor,
       outMinor,
       expectedMinor,
-      countedMinor: drawer.countedMinor,
-      varianceMinor: drawer.countedMinor === null ? null : drawer.countedMinor - expectedMinor,
+      countedMinor,
+      varianceMinor: countedMinor === null ? null : countedMinor - expectedMinor,
     },
     cardMinor: net('card'),
     voucherMinor: net('voucher'),

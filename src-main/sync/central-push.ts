@@ -3,6 +3,7 @@ import type { BoxOffice } from '../core/box-office.ts';
 import { buildCentralBatch, readLedgerAfter, type CentralBatch } from './ledger-batch.ts';
 import { ensureCentralSchema, type CentralMigration } from './central-migrate.ts';
 import { pushReferenceData } from './reference-push.ts';
+import { tillUpsert } from './till-rows.ts';
 import { countPending, moveCursor, readCursor } from './sync-config.ts';
 
 export interface PushProgress {
@@ -73,6 +74,7 @@ function prepareBatch(conn: Connection, installationId: string, expectedCursor: 
   for (const [table, values] of batch.projections) {
     statements.push(conn.format(`insert into \`${table}\` ${PROJECTION_COLUMNS} values ? on duplicate key update ${PROJECTION_UPDATE}`, [values]));
   }
+  for (const [table, values] of batch.till) statements.push(conn.format(tillUpsert(table), [values]));
   if (batch.other.length) {
     statements.push(
       conn.format(`insert into other_rows (installation_id, table_name, id, station_id, at, source_seq, data) values ? on duplicate key update ${OTHER_UPDATE}`, [

@@ -1,4 +1,4 @@
-import { bigint, boolean, double, index, int, json, longtext, mysqlTable, primaryKey, text, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, boolean, double, index, int, json, longtext, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 
 /**
  * The central MySQL/MariaDB database head office queries. Every table carries installation_id in
@@ -112,6 +112,72 @@ export const otherRows = mysqlTable(
     data: longtext('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.installationId, t.tableName, t.id] })],
+);
+
+// The till (docs/cash-up.md): shifts, cash movements and Z reports, each in its own table with the
+// columns head office sums, lifted out of the ledger rows that carry them. A shift is written twice
+// (opened, closed) and keeps its newest version; movements and Z reports never change once written.
+
+export const shifts = mysqlTable(
+  'shifts',
+  {
+    installationId: installationId(),
+    id: id(),
+    stationId: varchar('station_id', { length: 64 }).notNull(),
+    staffId: ref('staff_id').notNull(),
+    state: varchar('state', { length: 16 }).notNull(),
+    openedAt: instant('opened_at').notNull(),
+    floatMinor: bigint('float_minor', { mode: 'number' }).notNull(),
+    closedAt: instant('closed_at'),
+    closedBy: ref('closed_by'),
+    expectedMinor: bigint('expected_minor', { mode: 'number' }),
+    countedMinor: bigint('counted_minor', { mode: 'number' }),
+    varianceMinor: bigint('variance_minor', { mode: 'number' }),
+    varianceReason: text('variance_reason'),
+    approvedBy: ref('approved_by'),
+    zNumber: int('z_number'),
+    sourceSeq: instant('source_seq').notNull(),
+    data: longtext('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.id] }), index('shifts_opened').on(t.installationId, t.openedAt)],
+);
+
+/** Cash in, cash out, no-sales and corrections of closed shifts (into the drawer positive). */
+export const cashMovements = mysqlTable(
+  'cash_movements',
+  {
+    installationId: installationId(),
+    id: id(),
+    shiftId: ref('shift_id').notNull(),
+    stationId: varchar('station_id', { length: 64 }).notNull(),
+    staffId: ref('staff_id').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    approvedBy: ref('approved_by'),
+    at: instant('at').notNull(),
+    sourceSeq: instant('source_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.id] }), index('cash_movements_shift').on(t.installationId, t.shiftId)],
+);
+
+/** Z reports as printed: numbered per installation, `figures` the whole report (JSON text). */
+export const zReports = mysqlTable(
+  'z_reports',
+  {
+    installationId: installationId(),
+    id: id(),
+    number: int('number').notNull(),
+    scope: varchar('scope', { length: 8 }).notNull(),
+    shiftId: ref('shift_id'),
+    stationId: ref('station_id'),
+    businessDate: varchar('business_date', { length: 10 }),
+    at: instant('at').notNull(),
+    staffId: ref('staff_id').notNull(),
+    figures: longtext('figures').notNull(),
+    sourceSeq: instant('source_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.id] }), uniqueIndex('z_reports_number').on(t.installationId, t.number)],
 );
 
 // Reference data: what the ledger points to, so the central database answers questions by itself.

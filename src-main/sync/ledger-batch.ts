@@ -1,4 +1,5 @@
 import type { RecordsDb } from '../db/open.ts';
+import { TILL_TABLES } from './till-rows.ts';
 
 /** A ledger row as read straight from SQLite: the payload stays the JSON text it was written as. */
 export interface LocalLedgerRow {
@@ -13,7 +14,7 @@ export interface LocalLedgerRow {
   payload: string;
 }
 
-/** Payload tables projected into central tables of the same name; others go to other_rows. */
+/** Payload tables projected into central tables of the same name; the till's have their own (till-rows.ts); others go to other_rows. */
 const projectedTables = new Set(['orders', 'tickets', 'payments', 'reservations']);
 /** Unit rows stay in the ledger payload only: the busiest rows, and pure inventory state. */
 const notProjected = new Set(['units']);
@@ -24,6 +25,8 @@ export interface CentralBatch {
   lastSeq: number;
   ledger: unknown[][];
   projections: Map<string, unknown[][]>;
+  /** The till's own tables (till-rows.ts), latest version of each row. */
+  till: Map<string, unknown[][]>;
   other: unknown[][];
 }
 
@@ -65,6 +68,7 @@ export function buildCentralBatch(installationId: string, rows: LocalLedgerRow[]
   const ledger: unknown[][] = [];
   const latest = new Map<string, Map<string, unknown[]>>();
   const other = new Map<string, unknown[]>();
+  const till = new Map<string, Map<string, unknown[]>>();
   for (const entry of rows) {
     ledger.push([
       installationId,
@@ -95,7 +99,12 @@ export function buildCentralBatch(installationId: string, rows: LocalLedgerRow[]
         const hasId = typeof row.id === 'string' || typeof row.id === 'number';
         const id = hasId ? String(row.id) : `${entry.seq}:${index}`;
         const data = JSON.stringify(row);
-        if (hasId && projectedTables.has(table)) {
+        const tillTable = hasId ? TILL_TABLES[table] : undefined;
+        if (tillTable) {
+          let byId = till.get(table);
+          if (!byId) till.set(table, (byId = new Map()));
+          byId.set(id, tillTable.values(installationId, row, entry.seq));
+        } else if (hasId && projectedTables.has(table)) {
           let byId = latest.get(table);
           if (!byId) latest.set(table, (byId = new Map()));
           byId.set(id, [
@@ -123,6 +132,7 @@ export function buildCentralBatch(installationId: string, rows: LocalLedgerRow[]
     lastSeq: rows.at(-1)?.seq ?? 0,
     ledger,
     projections,
+    till: new Map([...till].map(([table, byId]) => [table, [...byId.values()]])),
     other: [...other.values()],
   };
 }

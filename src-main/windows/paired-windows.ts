@@ -77,6 +77,8 @@ export class PairedWindows {
   constructor(
     private readonly records: RecordsDb,
     private readonly clock: Clock,
+    /** A window in training writes nothing to the live records, not even when it was last seen. */
+    private readonly seenQuietly: (stationId: string) => boolean = () => false,
   ) {
     const db = records.$client;
     // Prepared once: the host looks the token up on every request.
@@ -122,7 +124,7 @@ export class PairedWindows {
       this.forgetExpired(row);
       return null;
     }
-    if (now - row.lastSeenAt > TOUCH_EVERY_MS) this.touch.run(now, row.tokenHash);
+    if (now - row.lastSeenAt > TOUCH_EVERY_MS && !this.seenQuietly(row.stationId)) this.touch.run(now, row.tokenHash);
     return this.standingOf(row);
   }
 

@@ -11,6 +11,7 @@ import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { WindowsScreen } from './windows/WindowsScreen.tsx';
 import { BackupsScreen } from './backups/BackupsScreen.tsx';
 import { VenueCashUpScreen } from './cashup/VenueCashUpScreen.tsx';
+import { ReportsTab } from './reports/ReportsTab.tsx';
 
 /** The manager's screens, in tab order (seen by managers and admins only; the core checks too). */
 export const managerScreens: ScreenDef[] = [
@@ -26,4 +27,5 @@ export const managerScreens: ScreenDef[] = [
   { id: 'layouts', label: 'Layouts', key: '8', role: 'manager', component: LayoutsScreen },
   { id: 'backups', label: 'Backups', key: '6', role: 'manager', component: BackupsScreen },
   { id: 'venue-cashup', label: 'Venue cash-up', key: 'u', role: 'manager', component: VenueCashUpScreen },
+  { id: 'reports', label: 'Reports', key: 'r', role: 'manager', component: ReportsTab },
 ];

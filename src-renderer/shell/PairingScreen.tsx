@@ -21,6 +21,7 @@ function spaced(code: string): string {
  * certificate does.
  */
 export function PairingScreen({ state, onAskAgain }: Props) {
+  if (state.phase === 'outdated') return <OutdatedWindow state={state} />;
   return (
     <div className="app">
       <header className="status-bar">
@@ -78,6 +79,31 @@ export function PairingScreen({ state, onAskAgain }: Props) {
               {state.problem}
             </p>
           )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * A window whose Marquee the host cannot serve: nothing here can be paired or sold until one side
+ * is updated, so it says only that, in the host's sentence (which side to update), and no code.
+ */
+function OutdatedWindow({ state }: { state: PairingState }) {
+  return (
+    <div className="app">
+      <header className="status-bar">
+        <span className="brand">Marquee</span>
+        <span className="spacer" />
+        <span className="muted">{state.windowName ?? 'New window'} · needs updating</span>
+      </header>
+      <main>
+        <section className="pairing" aria-label="This window needs updating" data-testid="outdated-window" data-phase={state.phase}>
+          <h1>This window needs updating</h1>
+          <p role="alert" data-testid="outdated-problem">
+            {state.problem}
+          </p>
+          <p className="muted">Nothing can be sold from this window until then. Once Marquee is updated it connects by itself.</p>
         </section>
       </main>
     </div>

@@ -1,8 +1,11 @@
 import { procedureNames, type InputOf, type OutputOf, type ProcedureName, type MarqueeBridge } from '../../src-shared/contract/index.ts';
 import { MarqueeError, type Result } from '../../src-shared/errors.ts';
+import { resendWhenBack, startHostWatch } from './host-watch.ts';
 import { pickTransport } from './pick-transport.ts';
 
 const picked = pickTransport();
+/** Host mode: whether the host answers, for the band (shell/HostUnreachable.tsx); null on the desktop. */
+export const hostWatch = startHostWatch(picked.link);
 
 const refusedListeners = new Set<() => void>();
 
@@ -38,7 +41,7 @@ function watchRefusals(inner: MarqueeBridge): MarqueeBridge {
   return watched as MarqueeBridge;
 }
 
-export const bridge: MarqueeBridge = watchRefusals(picked.bridge);
+export const bridge: MarqueeBridge = watchRefusals(resendWhenBack(picked.bridge, hostWatch));
 export const transportKind = picked.transport;
 /**
  * Host mode: this window's pairing with the host (phase, code to show, subscribe, refresh), for

@@ -1,5 +1,5 @@
 import type { MarqueeBridge } from '../../src-shared/contract/index.ts';
-import { createHttpBridge, type WindowPairing, type WindowTokenStore } from '../../src-shared/http-bridge.ts';
+import { createHttpBridge, type HostLink, type WindowPairing, type WindowTokenStore } from '../../src-shared/http-bridge.ts';
 
 /** The token the host issued this browser profile's window. */
 const TOKEN_KEY = 'marquee.windowToken';
@@ -23,6 +23,8 @@ export interface PickedTransport {
   transport: 'ipc' | 'http';
   /** Host mode only: where this window stands with the host, for the pairing screen. Null on the desktop. */
   pairing: WindowPairing | null;
+  /** Host mode only: what the bridge notices of the host, for the host watch (host-watch.ts). Null on the desktop. */
+  link: HostLink | null;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface PickedTransport {
  * reached over host mode's HTTP API, as a window registered with the host.
  */
 export function pickTransport(): PickedTransport {
-  if (window.marquee) return { bridge: window.marquee, transport: 'ipc', pairing: null };
+  if (window.marquee) return { bridge: window.marquee, transport: 'ipc', pairing: null, link: null };
   window.localStorage.removeItem(OLD_STATION_KEY);
   const bridge = createHttpBridge(window.location.origin, { tokenStore: localStorageTokens() });
-  return { bridge, transport: 'http', pairing: bridge.pairing };
+  return { bridge, transport: 'http', pairing: bridge.pairing, link: bridge.link };
 }

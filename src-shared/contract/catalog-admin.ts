@@ -155,6 +155,17 @@ export const catalogAdminProcedures = {
       .strict(),
     output: z.object({ performance: AdminPerformanceSchema, toResolve: CancellationImpactSchema }),
   }),
+  putEventOnSale: defineProcedure({
+    channel: 'bo:admin:put-event-on-sale',
+    access: 'manager',
+    summary:
+      "Put every off-sale performance of an event that has not started on sale; one lacking a price for a category it sells stays off sale, named with the categories to price. Manager only.",
+    input: z.object({ eventId: IdSchema }).strict(),
+    output: z.object({
+      putOnSale: z.array(IdSchema),
+      refused: z.array(z.object({ performanceId: IdSchema, startsAt: InstantSchema, message: z.string(), unpricedCategories: z.array(z.string()) })),
+    }),
+  }),
   performanceImpact: defineProcedure({
     channel: 'bo:admin:performance-impact',
     access: 'manager',

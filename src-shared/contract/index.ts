@@ -16,8 +16,13 @@ import { staffAdminProcedures } from './staff-admin.ts';
 import { auditProcedures } from './audit.ts';
 import { settingsProcedures } from './settings.ts';
 import { windowEvents, windowProcedures } from './windows.ts';
+import { windowServingProcedures } from './window-serving.ts';
+import { terminalJoinProcedures } from './terminal-join.ts';
 import { shiftsProcedures } from './shifts.ts';
 import { backupEvents, backupProcedures } from './backups.ts';
+import { trainingProcedures } from './training.ts';
+import { exportEvents, exportProcedures } from './exports.ts';
+import { reportProcedures } from './reports.ts';
 
 /** Every procedure of the box office, once. Add a domain by spreading its object here. */
 export const procedures = {
@@ -36,8 +41,13 @@ export const procedures = {
   ...auditProcedures,
   ...settingsProcedures,
   ...windowProcedures,
+  ...windowServingProcedures,
+  ...terminalJoinProcedures,
   ...backupProcedures,
+  ...trainingProcedures,
   ...shiftsProcedures,
+  ...exportProcedures,
+  ...reportProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 /** Every event pushed to open screens, once. */
@@ -49,6 +59,7 @@ export const events = {
   ...staffEvents,
   ...windowEvents,
   ...backupEvents,
+  ...exportEvents,
 } satisfies Record<string, EventDef>;
 
 export type Procedures = typeof procedures;

@@ -67,6 +67,8 @@ export const SeatMapSchema = z.object({
   categories: z.array(z.object({ name: z.string(), color: z.string() })),
   seats: z.array(SeatOnMapSchema),
   areas: z.array(AreaOnMapSchema),
+  /** Where the plan draws each row's name (its `row_number_position`); a row not listed is named at both ends. */
+  rowLabels: z.array(z.object({ zone: z.string(), row: z.string(), position: z.enum(['start', 'end', 'both', 'none']) })),
 });
 export type SeatMap = z.infer<typeof SeatMapSchema>;
 

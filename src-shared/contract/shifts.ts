@@ -94,13 +94,31 @@ export type ZReport = z.infer<typeof ZReportSchema>;
 
 const Printed = z.object({ print: PrintOutcomeSchema });
 
+/** A correction written against a closed shift: + cash found, − cash missing, by a manager with a reason. */
+export const ShiftCorrectionSchema = z.object({
+  id: z.string(),
+  shiftId: z.string(),
+  at: InstantSchema,
+  amountMinor: MoneySchema,
+  reason: z.string(),
+  staffId: z.string(),
+  name: z.string(),
+});
+export type ShiftCorrection = z.infer<typeof ShiftCorrectionSchema>;
+
 export const shiftsProcedures = {
   currentShift: defineProcedure({
     channel: 'bo:shifts:current',
     access: 'cashier',
     summary: "This window's open shift (whoever's it is), or null; with the currency's notes and coins for the count.",
     input: z.object({}).strict(),
-    output: z.object({ shift: ShiftSchema.nullable(), currency: z.string(), denominations: z.array(z.number().int()) }),
+    output: z.object({
+      shift: ShiftSchema.nullable(),
+      currency: z.string(),
+      denominations: z.array(z.number().int()),
+      /** The setting `shifts.required`: what needs an open shift at a window ('cash' sales, refunds and exchanges; 'always'; 'never'). */
+      required: z.enum(['cash', 'always', 'never']),
+    }),
   }),
   openShift: defineProcedure({
     channel: 'bo:shifts:open',
@@ -172,6 +190,21 @@ export const shiftsProcedures = {
     summary: "An order's receipt number (consecutive per installation); null for an order sold before receipts were numbered.",
     input: z.object({ orderId: IdSchema }).strict(),
     output: z.object({ receiptNumber: z.number().int().nullable() }),
+  }),
+  correctShift: defineProcedure({
+    channel: 'bo:shifts:correct',
+    access: 'manager',
+    summary:
+      'Correct a closed shift (its count turned out wrong): a new ledger row of + cash found or − cash missing, with a reason; the shift and its Z report stay as they were, and the Z reprints with the correction. Manager only.',
+    input: z.object({ shiftId: IdSchema, amountMinor: MoneySchema.refine((v) => v !== 0, 'must not be nought'), reason: Reason }).strict(),
+    output: ShiftCorrectionSchema,
+  }),
+  listCorrections: defineProcedure({
+    channel: 'bo:shifts:corrections',
+    access: 'manager',
+    summary: "A closed shift's corrections, oldest first. Manager only.",
+    input: z.object({ shiftId: IdSchema }).strict(),
+    output: z.array(ShiftCorrectionSchema),
   }),
   reprintZReport: defineProcedure({
     channel: 'bo:shifts:z-reprint',

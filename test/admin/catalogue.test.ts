@@ -50,7 +50,7 @@ describe('events, plans and prices', () => {
     const map = await cashier.call('getSeatMap', { performanceId });
     const category = map.seats.find((s) => s.unitId === hold.unitIds[0])!.category;
     const band = (await cashier.call('listPriceBands', { performanceId })).find((b) => b.category === category)!;
-    await cashier.call('bookSeats', { holdId: hold.holdId, lines: [{ unitId: hold.unitIds[0]!, priceBandId: band.id }], payments: [{ method: 'cash', amountMinor: band.priceMinor, tenderedMinor: band.priceMinor }] });
+    await cashier.call('bookSeats', { holdId: hold.holdId, lines: [{ unitId: hold.unitIds[0]!, priceBandId: band.id }], payments: [{ method: 'card', amountMinor: band.priceMinor }] });
 
     // The sold band is now fixed; an unsold one can still be removed.
     const bands = await manager.call('listEventPriceBands', { eventId: event.id });

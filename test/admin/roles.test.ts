@@ -17,6 +17,7 @@ const managerOnly: { [K in ProcedureName]?: InputOf<K> } = {
   listEventPerformances: { eventId: SOME_ID },
   createRun: { eventId: SOME_ID, planId: SOME_ID, firstDate: '2026-12-01', lastDate: '2026-12-02', slots: [{ weekdays: [2], time: '19:30' }] },
   updatePerformance: { performanceId: SOME_ID, state: 'cancelled' },
+  putEventOnSale: { eventId: SOME_ID },
   performanceImpact: { performanceId: SOME_ID },
   createVenue: { name: 'Shed' },
   previewSeatingPlan: { format: 'csv', fileName: 'a.csv', content: 'section,row,seat,x,y,category\nA,1,1,0,0,Stalls' },

@@ -87,6 +87,7 @@ describe('the settings registry', () => {
     const show = seedShow(temp.office);
     const till = openWindow(api, addStation(temp.office, 'Till'));
     await till.signIn(people.cashier.staffId, '1111');
+    await till.call('openShift', { amountMinor: 10_000 }); // cash needs an open shift
     const unitId = show.unit('Stalls A-1');
     const hold = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: [unitId] });
     expect(hold.expiresAt - temp.office.clock.now()).toBe(10 * 60_000);

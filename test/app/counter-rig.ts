@@ -2,6 +2,7 @@ import type { Counter } from '../../src-main/app/counter.ts';
 import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
 import { seedShow, seedStaff, type ShowFixture, type StaffFixture } from '../sales/fixtures.ts';
 import { openPrintingRig, type PrintingRig } from '../print/delivery/helpers.ts';
+import { openShiftFor } from '../helpers/counter.ts';
 
 /** The pulse an Epson sends to a drawer on pin 2 (ESC p 0 50 250). */
 export const DRAWER_PULSE = Buffer.from([0x1b, 0x70, 0x00, 0x32, 0xfa]);
@@ -28,6 +29,8 @@ export async function openCounterRig(): Promise<CounterRig> {
   const show = seedShow(rig.office);
   const people = seedStaff(rig.office);
   const counter = rig.boxOffice;
+  // Cash needs the cashier's shift open at the window (docs/cash-up.md).
+  openShiftFor(rig.office, people.cashier);
   return {
     rig,
     counter,

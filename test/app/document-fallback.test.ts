@@ -46,7 +46,7 @@ describe('the documents of a sale', () => {
     expect(second).toContain(sale.tickets[1]!.code);
     expect(receipt).toContain('50.00');
     // Each document its own job: two tickets and the receipt.
-    expect(c.queued()).toEqual([expect.stringMatching(/^Receipt /), 'Ticket Stalls C-3', 'Ticket Stalls C-4']);
+    expect(c.queued()).toEqual([expect.stringMatching(/^Receipt /), 'Ticket Stalls, row C, seat 3', 'Ticket Stalls, row C, seat 4']);
 
     const warnings = c.counter.printWarnings.list();
     expect(warnings).toEqual([

@@ -37,7 +37,7 @@ describe('exchangeTickets', () => {
     const printed = await c.rig.fake.waitForJobs(5);
     expect(printed[2]).toEqual(DRAWER_PULSE);
     expect(textOf(printed[3]!)).toContain(r.tickets[0]!.code);
-    expect(textOf(printed[3]!)).toContain('Stalls A-1');
+    expect(textOf(printed[3]!)).toContain('Stalls, row A, seat 1');
     // A replay answers the first printing and queues nothing more.
     const again = await exchangeTickets(c.counter, c.people.cashier, input, input);
     expect(again.print).toEqual(r.print);
@@ -63,6 +63,6 @@ describe('exchangeTickets', () => {
     expect(r.differenceMinor).toBeLessThan(0);
     const printed = await c.rig.fake.waitForJobs(4);
     expect(printed.some((bytes) => bytes.equals(DRAWER_PULSE))).toBe(false);
-    expect(textOf(printed[2]!)).toContain('Stalls C-6');
+    expect(textOf(printed[2]!)).toContain('Stalls, row C, seat 6');
   });
 });

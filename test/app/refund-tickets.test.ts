@@ -37,7 +37,7 @@ describe('refundTickets (issue 11, item 3)', () => {
     expect(printed[2]).toEqual(DRAWER_PULSE);
     const slip = textOf(printed[3]!);
     expect(slip).toContain('REFUND');
-    expect(slip).toContain('Stalls C-3');
+    expect(slip).toContain('Stalls, row C, seat 3');
     expect(slip).toMatch(/RETURNED +£25\.00/);
     expect(slip).toContain('Handed back by cash, 1 ticket(s)');
     expect(slip).toContain("Refunded by Cass Cashier");
@@ -56,8 +56,8 @@ describe('refundTickets (issue 11, item 3)', () => {
     expect(printed.some((bytes) => bytes.equals(DRAWER_PULSE))).toBe(false);
     const slip = textOf(printed[3]!);
     expect(slip).toContain('Card reference RFND-7781');
-    expect(slip).toContain('Stalls C-4');
-    expect(slip).not.toContain('Stalls C-5');
+    expect(slip).toContain('Stalls, row C, seat 4');
+    expect(slip).not.toContain('Stalls, row C, seat 5');
   });
 
   it('an exchange for a cheaper seat with cash back pulses the drawer with an exchange slip', async () => {
@@ -74,7 +74,7 @@ describe('refundTickets (issue 11, item 3)', () => {
     const slip = textOf(printed[5]!);
     expect(slip).toContain('EXCHANGE');
     expect(slip).toMatch(/RETURNED +£15\.00/);
-    expect(slip).toContain('Stalls A-2');
+    expect(slip).toContain('Stalls, row A, seat 2');
     expect(slip).toContain(`Exchanged for order ${r.newOrder.id.slice(-8)}`);
   });
 });

@@ -43,7 +43,7 @@ describe('sellSeats', () => {
     await book(c, ['Stalls C-3'], { method: 'card', amountMinor: 2500 }).sell();
     const printed = await c.rig.fake.waitForJobs(2);
     expect(printed.some((bytes) => bytes.equals(DRAWER_PULSE))).toBe(false);
-    expect(textOf(printed[0]!)).toContain('Stalls C-3');
+    expect(textOf(printed[0]!)).toContain('Stalls, row C, seat 3');
   });
 
   it('answers a replayed sale with the first printing, printing nothing and opening no drawer again', async () => {
@@ -57,7 +57,7 @@ describe('sellSeats', () => {
     await book(c, ['Stalls C-4'], { method: 'card', amountMinor: 2500 }).sell();
     const printed = await c.rig.fake.waitForJobs(5);
     expect(printed.filter((bytes) => bytes.equals(DRAWER_PULSE))).toHaveLength(1);
-    expect(textOf(printed[3]!)).toContain('Stalls C-4');
+    expect(textOf(printed[3]!)).toContain('Stalls, row C, seat 4');
     expect(c.queued()).toHaveLength(4);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response as PlaywrightResponse } from 'playwright-core';
 import type { BoxOffice } from '../../src-main/core/box-office.ts';
 import { FakePrinter } from '../../src-main/print/fake-printer/fake-printer.ts';
 import type { ProcedureName } from '../../src-shared/contract/index.ts';
@@ -39,6 +39,12 @@ export interface WindowOptions {
   locale?: string;
   /** Runs on the context before its page opens (route sockets, hold events). */
   prepare?: (context: BrowserContext) => Promise<unknown>;
+  /**
+   * A cashier's window opens a shift (float 100.00) from the Sell screen's prompt right after signing
+   * in, when none is open there, so it may take cash (docs/cash-up.md). Default: on for everyone but
+   * the demo manager; false for a test of opening shifts itself.
+   */
+  shift?: boolean;
 }
 
 export interface BoxOfficeOptions extends HostOptions {
@@ -92,6 +98,19 @@ async function openContractWindow(url: string, who: Staff): Promise<ContractWind
   return window;
 }
 
+/** Opens a shift from the Sell screen's prompt when the window's first currentShift answer says none is open. */
+async function openShiftFromSell(page: Page, answer: PlaywrightResponse | null): Promise<void> {
+  if (!answer) return;
+  const body = (await answer.json()) as { ok: boolean; value?: { shift: unknown; required: string } };
+  if (!body.ok || body.value?.shift || body.value?.required === 'never') return;
+  // Back where the window stood before (the list's focus on the next performance) once the shift is open.
+  const before = (await page.evaluateHandle('document.activeElement')).asElement();
+  await page.getByTestId('shift-prompt-float').fill('100.00');
+  await page.getByTestId('shift-prompt-open').click();
+  await page.getByTestId('shift-prompt-done').waitFor();
+  if (before && (await before.getAttribute('data-testid')) === 'performance-row') await before.focus();
+}
+
 function boxOfficeAt(host: RunningHost, browser: Browser, defaults: BoxOfficeOptions['window'], cleanUp: (() => unknown)[]): E2eBoxOffice {
   const office: E2eBoxOffice = {
     url: host.url,
@@ -103,7 +122,7 @@ function boxOfficeAt(host: RunningHost, browser: Browser, defaults: BoxOfficeOpt
     },
     fingerprint: host.fingerprint,
     output: host.output,
-    async newWindow({ prepare, ...options } = {}) {
+    async newWindow({ prepare, shift: _shift, ...options } = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...defaults, ...options });
       await prepare?.(context);
       const page = await context.newPage();
@@ -112,7 +131,9 @@ function boxOfficeAt(host: RunningHost, browser: Browser, defaults: BoxOfficeOpt
     },
     async signedIn(who = demoCashier, options) {
       const page = await office.newWindow(options);
+      const shiftAnswer = (options?.shift ?? who !== demoManager) ? page.waitForResponse((r) => r.url().endsWith('/currentShift'), { timeout: 15_000 }).catch(() => null) : null;
       await signIn(page, who.name, who.pin);
+      if (shiftAnswer) await openShiftFromSell(page, await shiftAnswer);
       return page;
     },
     async counterPage(who, options) {
@@ -140,7 +161,7 @@ function boxOfficeAt(host: RunningHost, browser: Browser, defaults: BoxOfficeOpt
     async callApi(name, input = {}) {
       const registered = await fetch(`${host.url}/window/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Test set-up"}' });
       const { value } = (await registered.json()) as { value: { token: string } };
-      return fetch(`${host.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-marquee-window': value.token }, body: JSON.stringify(input) });
+      return fetch(`${host.url}/api/v1/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-marquee-window': value.token }, body: JSON.stringify(input) });
     },
     async startPrinter() {
       const outDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-printer-'));

@@ -35,7 +35,7 @@ describe('a day at the window, closed (issue 14)', () => {
     const manager = await host.contract(demoManager);
     await manager.call('updateSettings', { changes: { cashUpVarianceLimitMinor: 0 } });
 
-    const page = await host.counterPage();
+    const page = await host.counterPage(undefined, { shift: false });
     await cashUp(page);
     await page.getByTestId('count-2000').fill('5');
     await expect.poll(() => page.getByTestId('count-running').innerText()).toBe('£100.00');

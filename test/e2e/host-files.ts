@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeEscPos, decodedTextLines } from '../../src-main/print/render/index.ts';
+import { unitLabel } from '../../src-shared/seat-label.ts';
 
 /** What a host wrote to its data folder, read back to check what the screens claim. */
 
@@ -47,10 +48,13 @@ export function countInDatabase(dataDir: string, query: string, ...params: unkno
 
 /** The tickets (code, seat label, band) the host's records hold for the latest order. */
 export function latestOrderTickets(dataDir: string): { orderId: string; code: string; label: string; bandName: string }[] {
-  return queryDatabase(
+  const rows = queryDatabase<{ orderId: string; code: string; bandName: string; zone: string | null; row: string | null; number: string | null; area: string | null; placeNo: number | null }>(
     dataDir,
-    `select t.order_id as orderId, t.code as code, t.band_name as bandName, s.zone || ' ' || s.row || '-' || s.number as label
-     from tickets t join units u on u.id = t.unit_id left join plan_seats s on s.id = u.seat_id
+    `select t.order_id as orderId, t.code as code, t.band_name as bandName, s.zone as zone, s.row as row, s.number as number,
+            a.name as area, u.place_no as placeNo
+     from tickets t join units u on u.id = t.unit_id left join plan_seats s on s.id = u.seat_id left join plan_areas a on a.id = u.area_id
      where t.order_id = (select id from orders order by created_at desc, id desc limit 1) order by t.unit_id`,
   );
+  // Labelled by the one rule the screens and the paper use.
+  return rows.map(({ orderId, code, bandName, ...unit }) => ({ orderId, code, bandName, label: unitLabel(unit) }));
 }

@@ -41,6 +41,8 @@ export interface HostOptions {
    * that moves only when told, or pairing windows as if loopback were another computer (with `lan`).
    */
   inProcess?: boolean | { clock?: Clock };
+  /** Run this built host bundle (dist/host/marquee-host.mjs or a test's own build) instead of the CLI through tsx. */
+  bundle?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ async function startCliHost(options: HostOptions): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
   const args = ['--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo']), ...(options.lan ? ['--lan'] : []), ...(options.hostArgs ?? [])];
   // 50 s: a loaded CI machine compiles the CLI slowly; the file's hook timeout is 60 s.
-  const run = await runHostCli(args, /Open (https?:\/\/\S+) in a browser/, 50_000).catch((error: unknown) => {
+  const run = await runHostCli(args, /Open (https?:\/\/\S+) in a browser/, 50_000, { bundle: options.bundle }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });

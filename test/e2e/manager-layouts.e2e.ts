@@ -53,7 +53,7 @@ describe('Layouts screen (manager)', () => {
     await page.getByTestId('layout-preview').waitFor();
     await page.getByTestId('layout-sample-printer').selectOption({ label: 'Layout test printer' });
     const plain = await printSample(page, 0);
-    expect(runs(plain).find((r) => r.text === 'Stalls F-14')).toBeUndefined();
+    expect(runs(plain).find((r) => r.text === 'Stalls, row F, seat 14')).toBeUndefined();
     const before = await previewBytes(page);
 
     // Add a text element, put the seat in it from the field list, make it double height.
@@ -98,7 +98,7 @@ describe('Layouts screen (manager)', () => {
     await page.getByTestId('layout-message').filter({ hasText: 'Saved' }).waitFor();
     await keepScreenshot(page, 'manager-layouts-editor');
     const doubled = await printSample(page, 1);
-    const seat = runs(doubled).find((r) => r.text === 'Stalls F-14');
+    const seat = runs(doubled).find((r) => r.text === 'Stalls, row F, seat 14');
     expect(seat?.style).toMatchObject({ width: 1, height: 2 });
 
     // A logo: chosen with the file dialog, seen dithered before it is added, then on the next ticket.
@@ -146,7 +146,7 @@ describe('Layouts screen (manager)', () => {
     await page.getByTestId('layout-restore').click();
     await page.getByTestId('layout-message').filter({ hasText: 'Restored' }).waitFor();
     const restored = await printSample(page, 3);
-    expect(runs(restored).find((r) => r.text === 'Stalls F-14')).toBeUndefined();
+    expect(runs(restored).find((r) => r.text === 'Stalls, row F, seat 14')).toBeUndefined();
     await page.close();
   });
 

@@ -23,9 +23,10 @@ describe('central sync screen', () => {
     const window2 = await host.contract();
     // The soonest Lyric performance still to begin (a sale after curtain-up needs the cashier's confirmation).
     const [tonight] = (await window2.call('listPerformances', {})).filter((p) => p.startsAt > Date.now() && p.venueName === 'The Lyric Theatre');
-    const adultsForCash = { band: 'Adult', method: 'cash' } as const;
-    await sell(window2, tonight!.id, 2, undefined, { ...adultsForCash, category: 'Stalls' });
-    await sell(window2, tonight!.id, 3, undefined, { ...adultsForCash, category: 'Circle' });
+    // By card: a window without a shift open sells by card (cash would need one, and its own ledger row).
+    const adults = { band: 'Adult', method: 'card' } as const;
+    await sell(window2, tonight!.id, 2, undefined, { ...adults, category: 'Stalls' });
+    await sell(window2, tonight!.id, 3, undefined, { ...adults, category: 'Circle' });
 
     const page = await host.signedIn(demoManager);
     await page.keyboard.press('Alt+9');

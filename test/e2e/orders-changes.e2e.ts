@@ -46,7 +46,7 @@ describe('Orders screen: refunds and exchanges', () => {
     await page.getByTestId('confirm-refund').click();
     await expect.poll(() => page.getByTestId('order-state').textContent()).toBe('Refunded');
     // The sales event can redraw the order before the refund's own answer brings its notice.
-    await expect.poll(() => notice.textContent()).toContain(`${two!.label}, ${three!.label}; the seats are back on sale.`);
+    await expect.poll(() => notice.textContent()).toContain(`${two!.label} and ${three!.label}; the seats are back on sale.`);
     expect(await unitStates(counter, performanceId, sale.unitIds)).toEqual(['available', 'available', 'available']);
     await expect.poll(() => page.getByTestId('order-net').textContent()).toBe('£0.00');
     await keepScreenshot(page, 'orders-refunded');

@@ -93,4 +93,20 @@ describe('pairing a window on another computer (host mode with --lan)', () => {
     await desk.locator(`[data-testid=pairing-request][data-code="${again}"]`).waitFor();
     await keepScreenshot(desk, 'security-pairing-after-revoke');
   });
+
+  it('tells a window the host cannot serve to update, on its own screen without a pairing code', async () => {
+    // A window from a future Marquee: every request it makes says so.
+    const outdated = await host.newWindow({
+      prepare: (context) =>
+        context.route('**/*', (route) => {
+          const headers = route.request().headers();
+          if (!headers['x-marquee-version']) return route.continue();
+          return route.continue({ headers: { ...headers, 'x-marquee-version': '99.0.0; contract=999' } });
+        }),
+    });
+    await outdated.getByRole('heading', { name: 'This window needs updating' }).waitFor();
+    expect(await outdated.getByTestId('outdated-problem').textContent()).toMatch(/^This window runs Marquee 99\.0; the host runs .*: update the host/);
+    expect(await outdated.getByTestId('pairing-code').count()).toBe(0);
+    expect(await outdated.getByText('Pair this window with the box office').count()).toBe(0);
+  });
 });

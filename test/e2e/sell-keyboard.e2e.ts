@@ -57,7 +57,7 @@ describe('selling from the keyboard alone', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => cursorLabel(page)).not.toBe(start);
     const below = (await cursorLabel(page))!;
-    expect(below.split('-')[0]).not.toBe(start.split('-')[0]);
+    expect(below.split(', seat ')[0]).not.toBe(start.split(', seat ')[0]);
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => cursorLabel(page)).toBe(start);
 

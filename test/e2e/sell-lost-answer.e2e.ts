@@ -27,7 +27,7 @@ describe('the answer to Pay is lost on the way back (issue #10)', () => {
     let cut = false;
     let checkingSeen!: () => void;
     const seen = new Promise<void>((resolve) => (checkingSeen = resolve));
-    await page.route('**/api/bookSeats', async (route) => {
+    await page.route('**/api/v1/bookSeats', async (route) => {
       sent.push(JSON.parse(route.request().postData() ?? '{}') as { idempotencyKey?: string });
       if (cut) {
         await seen;

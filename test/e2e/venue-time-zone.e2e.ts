@@ -75,6 +75,10 @@ describe('one clock for the screens: the venue’s', () => {
     const counter = await losAngelesWindow();
     const cashierContext = counter.context();
     await signIn(counter, demoCashier.name, demoCashier.pin);
+    // Cash needs a shift: opened from the Sell screen's prompt, as a cashier starting the day does.
+    await counter.getByTestId('shift-prompt-float').fill('100.00');
+    await counter.getByTestId('shift-prompt-open').click();
+    await counter.getByTestId('shift-prompt-done').waitFor();
     await counter.getByTestId('performance-row').first().waitFor();
     await counter.getByTestId('performance-date').fill(typedDate);
     const listed = counter.locator(`[data-testid=performance-row][data-performance-id="${created!.id}"]`);

@@ -202,7 +202,8 @@ export function createFakeElectron(options: { appPath: string; userDataPath: str
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (menu: { template: unknown }) => menuTemplates.push(menu.template),
     },
-    dialog: { showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }) },
+    // The start-up question (desktop-role.ts): the first button, "This computer is the box office".
+    dialog: { showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }), showMessageBox: () => Promise.resolve({ response: 0, checkboxChecked: false }) },
   } as unknown as ElectronModules;
 
   return {

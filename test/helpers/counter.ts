@@ -2,9 +2,11 @@ import { createApi } from '../../src-main/api/create-api.ts';
 import type { ComposeOptions, RunningBoxOffice } from '../../src-main/app/compose.ts';
 import type { Dispatcher } from '../../src-main/api/dispatcher.ts';
 import type { BoxOffice, BoxOfficeOptions } from '../../src-main/core/box-office.ts';
+import { Till } from '../../src-main/shifts/till.ts';
+import type { Actor } from '../../src-main/staff/actor.ts';
 import { seedShow, seedStaff, type ShowFixture, type ShowOptions, type StaffFixture } from '../sales/fixtures.ts';
 import { composeForTest, openTempBoxOffice, type TempBoxOffice } from './temp-box-office.ts';
-import { openWindow, type TestWindow } from './window.ts';
+import { openWindow, type ContractCalls, type TestWindow } from './window.ts';
 
 /** Someone the fixture staff can sign in as. */
 export type StaffRole = 'cashier' | 'manager' | 'admin';
@@ -22,6 +24,12 @@ export interface CounterOptions {
   show?: boolean | ShowOptions;
   /** Who is signed in at the till when it opens; null for nobody. Cashier by default. */
   signedIn?: StaffRole | null;
+  /**
+   * Open a shift (float 100.00) through the contract at each window `signInAs` signs someone in at,
+   * unless one is open there already, so the window may take cash (cash needs an open shift:
+   * docs/cash-up.md). True by default; false for a test of shifts themselves.
+   */
+  shift?: boolean;
 }
 
 /**
@@ -49,6 +57,20 @@ export interface Counter {
   dispose(): void;
 }
 
+/** The float of the shift a test window opens (100.00). */
+export const SHIFT_FLOAT = 10_000;
+
+/** A shift open for `actor` at its window, straight through the till: for rigs that drive the app layer without the contract. */
+export function openShiftFor(office: BoxOffice, actor: Actor): void {
+  const till = new Till({ records: office.records, clock: office.clock });
+  if (!till.openShiftAt(actor.stationId)) till.open(actor, { amountMinor: SHIFT_FLOAT });
+}
+
+/** A shift open at a window driven through the contract (in process or over HTTP), so it may take cash. */
+export async function openShiftAt(window: Pick<ContractCalls, 'call'>): Promise<void> {
+  await window.call('openShift', { amountMinor: SHIFT_FLOAT });
+}
+
 export async function openCounter(options: CounterOptions = {}): Promise<Counter> {
   const given = options.running?.office ?? options.office;
   const temp = given ? null : openTempBoxOffice(options.boxOffice);
@@ -60,6 +82,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<Counter
   const till = openWindow(api, office.identity.id);
   const signInAs = async (role: StaffRole, window: TestWindow = till) => {
     await window.signIn(people[role].staffId, people.pins[role]);
+    if (options.shift !== false && !(await window.call('currentShift', {})).shift) await openShiftAt(window);
   };
   const signedIn = options.signedIn === undefined ? 'cashier' : options.signedIn;
   if (signedIn) await signInAs(signedIn);

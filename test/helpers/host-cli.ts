@@ -13,13 +13,16 @@ export interface HostCliRun {
 }
 
 /**
- * Starts the real CLI (`src-main/host/cli.ts` through tsx, on a free port) and resolves once its
+ * Starts the real CLI (`src-main/host/cli.ts` through tsx, or the built bundle given, on a free port) and resolves once its
  * output matches `until`, or once it exits; rejects if neither happens within `timeoutMs`.
  */
-export function runHostCli(args: string[], until: RegExp, timeoutMs = 30_000): Promise<HostCliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(sourceRoot, 'src-main/host/cli.ts'), '--port', '0', ...args], {
+export function runHostCli(args: string[], until: RegExp, timeoutMs = 30_000, options: { bundle?: string } = {}): Promise<HostCliRun> {
+  // The built bundle (`npm run build:host`) runs as `npm run serve` runs it: plain node, in production.
+  const env = { ...process.env, NODE_ENV: options.bundle ? 'production' : 'test' };
+  const entry = options.bundle ? [options.bundle] : ['--import', 'tsx', join(sourceRoot, 'src-main/host/cli.ts')];
+  const child = spawn(process.execPath, [...entry, '--port', '0', ...args], {
     cwd: sourceRoot,
-    env: { ...process.env, NODE_ENV: 'test' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -15,7 +15,17 @@ describe('host mode command line', () => {
       tlsCert: null,
       tlsKey: null,
       names: [],
+      logFile: null,
+      logMaxBytes: 10 * 1024 * 1024,
+      logKeep: 5,
     });
+  });
+
+  it('takes a log file with its rotation size and count, and refuses a size it cannot read', () => {
+    expect(parseHostCli(['--log-file', 'host.log', '--log-max-size', '512k', '--log-keep', '2'], {})).toMatchObject({ logFile: resolve('host.log'), logMaxBytes: 512 * 1024, logKeep: 2 });
+    expect(parseHostCli([], { MARQUEE_LOG_FILE: '/var/log/marquee/host.log' }).logFile).toBe('/var/log/marquee/host.log');
+    expect(() => parseHostCli(['--log-max-size', 'big'], {})).toThrow("--log-max-size must be a size of at least 1k, such as 10M or 512k, not 'big'.");
+    expect(() => parseHostCli(['--log-keep', 'many'], {})).toThrow('--log-keep must be a number from 0 to 100');
   });
 
   it('takes the port and data dir from flags over the environment', () => {

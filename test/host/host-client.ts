@@ -93,7 +93,7 @@ export async function callAs(
   const headers: Record<string, string> = { 'content-type': 'application/json', ...who.headers };
   if (who.token) headers[WINDOW_HEADER] = who.token;
   if (who.session) headers[SESSION_HEADER] = who.session;
-  const res = await fetch(`${url}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  const res = await fetch(`${url}/api/v1/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
   return { status: res.status, body: (await res.json()) as Result<unknown>, session: res.headers.get(SESSION_HEADER) };
 }
 

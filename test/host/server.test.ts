@@ -48,18 +48,18 @@ describe('host mode server', () => {
     const { url } = await start();
     const token = await registeredToken(url);
     const json = { 'content-type': 'application/json', 'x-marquee-window': token };
-    const notJson = await post(`${url}/api/getStationInfo`, '{"performanceId":', json);
+    const notJson = await post(`${url}/api/v1/getStationInfo`, '{"performanceId":', json);
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/not valid JSON/) } });
-    const badField = await post(`${url}/api/getStationInfo`, '{"performanceId":42}', json);
+    const badField = await post(`${url}/api/v1/getStationInfo`, '{"performanceId":42}', json);
     expect(badField.status).toBe(400);
-    const unknown = await post(`${url}/api/sellEverything`, '{}', json);
+    const unknown = await post(`${url}/api/v1/sellEverything`, '{}', json);
     expect(unknown.status).toBe(404);
-    const wrongType = await post(`${url}/api/listStaff`, '{}', { ...json, 'content-type': 'text/plain' });
+    const wrongType = await post(`${url}/api/v1/listStaff`, '{}', { ...json, 'content-type': 'text/plain' });
     expect(wrongType.status).toBe(415);
-    const get = await fetch(`${url}/api/listStaff`, { headers: { 'x-marquee-window': token } });
+    const get = await fetch(`${url}/api/v1/listStaff`, { headers: { 'x-marquee-window': token } });
     expect(get.status).toBe(405);
-    const anonymous = await post(`${url}/api/getSeatMap`, JSON.stringify({ performanceId: ulid() }), json);
+    const anonymous = await post(`${url}/api/v1/getSeatMap`, JSON.stringify({ performanceId: ulid() }), json);
     expect(anonymous.status).toBe(401);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
@@ -68,7 +68,7 @@ describe('host mode server', () => {
   it('refuses requests and sockets from another web site', async () => {
     const { url } = await start();
     const token = await registeredToken(url);
-    const res = await post(`${url}/api/listStaff`, '{}', { 'content-type': 'application/json', 'x-marquee-window': token, origin: 'http://evil.example' });
+    const res = await post(`${url}/api/v1/listStaff`, '{}', { 'content-type': 'application/json', 'x-marquee-window': token, origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     const refused = await new Promise<string>((resolve) => {
       const ws = new WebSocket(`${url.replace('http', 'ws')}/events`, { headers: { origin: 'http://evil.example' } });

@@ -53,7 +53,7 @@ it('serves registration, calls and the event socket over TLS when given a certif
 
   const registered = (await post(host.url, '/window/register', tls.cert, { name: 'Secure till' })).json as { ok: true; value: { token: string; fingerprint: string } };
   expect(registered).toMatchObject({ ok: true, value: { fingerprint: host.server.fingerprint } });
-  const staff = await post(host.url, '/api/listStaff', tls.cert, {}, { 'x-marquee-window': registered.value.token });
+  const staff = await post(host.url, '/api/v1/listStaff', tls.cert, {}, { 'x-marquee-window': registered.value.token });
   expect(staff).toMatchObject({ status: 200, json: { ok: true } });
 
   const ready = await new Promise<string>((resolve, reject) => {
@@ -69,6 +69,6 @@ it('serves registration, calls and the event socket over TLS when given a certif
 
   // The plain-HTTP Origin of the same name is another site to an HTTPS host.
   const { port } = new URL(host.url);
-  const mixed = await post(host.url, '/api/listStaff', tls.cert, {}, { 'x-marquee-window': registered.value.token, origin: `http://127.0.0.1:${port}` });
+  const mixed = await post(host.url, '/api/v1/listStaff', tls.cert, {}, { 'x-marquee-window': registered.value.token, origin: `http://127.0.0.1:${port}` });
   expect(mixed.status).toBe(403);
 });

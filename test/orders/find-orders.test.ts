@@ -147,12 +147,12 @@ describe('orderHistory', () => {
     const history = orderHistory(temp.office.records, paid.order.id);
     expect(history.map((h) => h.kind)).toEqual(['reserved', 'booked', 'reprinted', 'checked_in', 'refunded', 'exchanged_out']);
     expect(history.map((h) => h.summary)).toEqual([
-      `Reserved 3 seats (Stalls B-1, Stalls B-2, Stalls B-3) for Fay Wray, reference ${reservation.reference}`,
-      `Booked 3 tickets (Stalls B-1, Stalls B-2, Stalls B-3) collecting reservation ${reservation.reference}, paid by cash`,
-      'Reprinted ticket Stalls B-1 (print 2)',
-      'Checked in ticket Stalls B-1',
-      'Refunded 1 ticket (Stalls B-2) by card',
-      `Exchanged 1 ticket (Stalls B-3) for order ${orderReference(swapped.newOrder.id)}`,
+      `Reserved 3 seats (Stalls, row B, seat 1; Stalls, row B, seat 2 and Stalls, row B, seat 3) for Fay Wray, reference ${reservation.reference}`,
+      `Booked 3 tickets (Stalls, row B, seat 1; Stalls, row B, seat 2 and Stalls, row B, seat 3) collecting reservation ${reservation.reference}, paid by cash`,
+      'Reprinted ticket Stalls, row B, seat 1 (print 2)',
+      'Checked in ticket Stalls, row B, seat 1',
+      'Refunded 1 ticket (Stalls, row B, seat 2) by card',
+      `Exchanged 1 ticket (Stalls, row B, seat 3) for order ${orderReference(swapped.newOrder.id)}`,
     ]);
     expect(history.map((h) => h.amountMinor)).toEqual([null, 7500, null, null, -2500, -2500]);
     expect(history.map((h) => h.staffName)).toEqual(['Cass Cashier', 'Mona Manager', 'Cass Cashier', 'Cass Cashier', 'Cass Cashier', 'Cass Cashier']);
@@ -160,7 +160,7 @@ describe('orderHistory', () => {
     expect(history[0]!.at).toBeLessThan(history[1]!.at);
 
     const after = orderHistory(temp.office.records, swapped.newOrder.id);
-    expect(after).toMatchObject([{ kind: 'exchanged_in', summary: `Exchanged in from order ${orderReference(paid.order.id)}: 1 new ticket (Standing place 1)`, amountMinor: 2500 }]);
+    expect(after).toMatchObject([{ kind: 'exchanged_in', summary: `Exchanged in from order ${orderReference(paid.order.id)}: 1 new ticket (Standing, place 1)`, amountMinor: 2500 }]);
   });
 
   it('names a missing order', () => {

@@ -39,8 +39,8 @@ describe('reprintTickets', () => {
     expect(result.print.printed).toBe('no-printer');
     expect(result.print.problem).toBeTruthy();
     expect(orderHistory(temp.office.records, sale.order.id).filter((h) => h.kind === 'reprinted').map((h) => h.summary)).toEqual([
-      'Reprinted ticket Stalls C-1 (print 2)',
-      'Reprinted ticket Stalls C-3 (print 2)',
+      'Reprinted ticket Stalls, row C, seat 1 (print 2)',
+      'Reprinted ticket Stalls, row C, seat 3 (print 2)',
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('reprintTickets', () => {
     const sale = sellThree();
     boxOffice.engine().refund(people.cashier, { orderId: sale.order.id, ticketIds: [sale.tickets[1]!.ticketId], method: 'card' });
     await expect(reprintTickets(boxOffice, people.cashier, sale.order.id, [sale.tickets[0]!.ticketId, sale.tickets[1]!.ticketId])).rejects.toThrow(
-      'The ticket for Stalls C-2 was refunded; it cannot be reprinted.',
+      'The ticket for Stalls, row C, seat 2 was refunded; it cannot be reprinted.',
     );
     expect(orderHistory(temp.office.records, sale.order.id).some((h) => h.kind === 'reprinted')).toBe(false);
   });

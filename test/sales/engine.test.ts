@@ -61,12 +61,12 @@ describe('holds', () => {
     const a1 = show.unit('Stalls A-1');
     const a2 = show.unit('Stalls A-2');
     const hold = engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: [a1, a2] });
-    expect(hold.labels).toEqual(['Stalls A-1', 'Stalls A-2']);
+    expect(hold.labels).toEqual(['Stalls, row A, seat 1', 'Stalls, row A, seat 2']);
     expect(hold.expiresAt).toBe(T0 + 10 * MIN);
     const e = expectError(
       () => engine.holdSeats(at(people.cashier, window2), { performanceId: show.performanceId, unitIds: [show.unit('Stalls A-3'), a2] }),
       'SEATS_UNAVAILABLE',
-      /Stalls A-2/,
+      /Stalls, row A, seat 2/,
     );
     expect(e.details?.unitIds).toEqual([a2]);
     // All or nothing: A-3 was not taken either.
@@ -102,9 +102,9 @@ describe('holds', () => {
   it('suggests adjacent best seats nearest the front centre, then the best split', () => {
     const best = engine.holdBestAvailable(people.cashier, { performanceId: show.performanceId, quantity: 2 });
     expect(best.adjacent).toBe(true);
-    expect(best.labels.sort()).toEqual(['Stalls A-4', 'Stalls A-5']);
+    expect(best.labels.sort()).toEqual(['Stalls, row A, seat 4', 'Stalls, row A, seat 5']);
     const std = engine.suggestBestAvailable({ performanceId: show.performanceId, quantity: 3, category: 'Standard' });
-    expect(std.labels.every((l) => l.startsWith('Stalls C-'))).toBe(true);
+    expect(std.labels.every((l) => l.startsWith('Stalls, row C, '))).toBe(true);
     // Break every row into runs of at most 3, then ask for 5: no 5 together, a split comes back.
     const blockers = show.seatUnitIds.filter((id, i) => i % 4 === 3);
     engine.createBlock(people.manager, { performanceId: show.performanceId, unitIds: blockers.filter((id) => unitState(temp.office.records, id).state === 'available'), name: 'Gaps' });
@@ -142,7 +142,7 @@ describe('reservations', () => {
     expectError(() => engine.reserveSeats(people.cashier, { holdId: hold.holdId, customer: { name: 'Ann' } }), 'BAD_INPUT', /phone/);
     const r = engine.reserveSeats(people.cashier, { holdId: hold.holdId, customer: { name: 'Ann', email: 'ann@example.org' } });
     expect(r.reference).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
-    expect(engine.findReservation({ reference: r.reference.toLowerCase() }).units[0]?.label).toBe('Stalls B-1');
+    expect(engine.findReservation({ reference: r.reference.toLowerCase() }).units[0]?.label).toBe('Stalls, row B, seat 1');
     expect(unitState(temp.office.records, show.unit('Stalls B-1')).state).toBe('reserved');
     const cancelled = engine.cancelReservation(people.cashier, { reservationId: r.id });
     expect(cancelled.state).toBe('cancelled');
@@ -183,7 +183,7 @@ describe('booking', () => {
     expect(result.order.totalMinor).toBe(5400);
     expect(result.order.taxMinor).toBe(417 + 300 + 100);
     expect(result.changeMinor).toBe(2600);
-    expect(result.tickets.map((t) => t.label)).toEqual(['Stalls C-1', 'Stalls C-2', 'Stalls C-3']);
+    expect(result.tickets.map((t) => t.label)).toEqual(['Stalls, row C, seat 1', 'Stalls, row C, seat 2', 'Stalls, row C, seat 3']);
     for (const id of ids) expect(unitState(temp.office.records, id).state).toBe('booked');
     const row = temp.office.records.select().from(ledger).where(eq(ledger.orderId, result.order.id)).get()!;
     expect(row.kind).toBe('order.booked');

@@ -4,7 +4,9 @@ import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../src-main/host/server.ts';
 import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { createHttpBridge, type WebSocketCtor } from '../../src-shared/http-bridge.ts';
+import { openShiftAt } from '../helpers/counter.ts';
 import { composeForTest, openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
+import { bridgeCall, contractCalls } from '../helpers/window.ts';
 import { seedShow, seedStaff } from './fixtures.ts';
 
 let temp: TempBoxOffice | null = null;
@@ -32,6 +34,7 @@ it('two browser windows race through host mode: each seat goes to one, the other
   const b = open('Window B');
   expect((await a.signIn({ staffId: people.cashier.staffId, pin: '1111' })).ok).toBe(true);
   expect((await b.signIn({ staffId: people.manager.staffId, pin: '2222' })).ok).toBe(true);
+  for (const w of [a, b]) await openShiftAt(contractCalls(bridgeCall(w)));
 
   const heardByB: number[] = [];
   b.on('unitsChanged', (payload) => {
@@ -60,7 +63,7 @@ it('two browser windows race through host mode: each seat goes to one, the other
       if (who === 'A') wonByA.push(r.value);
     } else {
       expect(r.error.code).toBe('SEATS_UNAVAILABLE');
-      expect(r.error.message).toMatch(/Stalls [A-D]-\d+/);
+      expect(r.error.message).toMatch(/Stalls, row [A-D], seat \d+/);
     }
   }
   expect(owner.size).toBeGreaterThan(0);

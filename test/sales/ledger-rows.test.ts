@@ -51,7 +51,7 @@ it('a sale from a hold ledgers its order, tickets, payment and units exactly as 
     lines: hold.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult })),
     payments: [{ method: 'cash', amountMinor: 5000, tenderedMinor: 6000 }],
   });
-  expect(sale.tickets.map((t) => t.label)).toEqual(['Stalls C-1', 'Stalls C-2']);
+  expect(sale.tickets.map((t) => t.label)).toEqual(['Stalls, row C, seat 1', 'Stalls, row C, seat 2']);
   const rows = lastLedgerRows();
   expect(rows.units.map((u) => (u as unknown as { state: string }).state)).toEqual(['booked', 'booked']);
   expectRowsAsStored(rows);

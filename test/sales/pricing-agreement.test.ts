@@ -136,7 +136,7 @@ describe('screen and core price a basket alike', () => {
     // Exchange: the Adult (net) ticket for a Premium seat at another show; the card pays the difference.
     const other = seedAnotherPerformance(temp.office, show, T0 + 8 * 86_400_000);
     const otherMap = await counter.call('getSeatMap', { performanceId: other });
-    const premiumSeat = otherMap.seats.find((s) => s.label === 'Stalls A-2')!.unitId;
+    const premiumSeat = otherMap.seats.find((s) => s.label === 'Stalls, row A, seat 2')!.unitId;
     const swapTo = await counter.call('holdSeats', { performanceId: other, unitIds: [premiumSeat] });
     const cheap = collected.tickets.find((t) => t.bandName === 'Adult (net)')!;
     const exchanged = await counter.call('exchangeTickets', {

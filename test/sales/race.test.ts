@@ -85,7 +85,7 @@ it('in one process, the second window gets SEATS_UNAVAILABLE naming the conteste
   const w2 = at(people.cashier, addStation(temp.office, 'Window 2'));
   const wanted = [show.unit('Stalls B-3'), show.unit('Stalls B-4')];
   const winner = engine.holdSeats(people.cashier, { performanceId: show.performanceId, unitIds: wanted });
-  expect(() => engine.holdSeats(w2, { performanceId: show.performanceId, unitIds: wanted })).toThrow(/Seats Stalls B-3, Stalls B-4 are no longer available/);
+  expect(() => engine.holdSeats(w2, { performanceId: show.performanceId, unitIds: wanted })).toThrow(/Seats Stalls, row B, seat 3 and Stalls, row B, seat 4 are no longer available/);
   // Booking needs the hold's own window, so the loser cannot book the winner's seats either.
   expect(() =>
     engine.book(w2, { holdId: winner.holdId, lines: wanted.map((unitId) => ({ unitId, priceBandId: show.bands.adult })), payments: [{ method: 'cash', amountMinor: 5000 }] }),

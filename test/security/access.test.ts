@@ -13,7 +13,13 @@ import { seedStaff } from '../sales/fixtures.ts';
  */
 
 /** What the sign-in screen (and a window waiting to be paired) needs; nothing else is public. */
-const PUBLIC: ProcedureName[] = ['getStationInfo', 'listStaff', 'signIn', 'signOut', 'currentStaff', 'pairingStatus'];
+// getTrainingState: the TRAINING band shows on the sign-in screen too (it says only yes or no).
+// getTerminalJoin, joinBoxOffice: a desktop terminal's join screen, answered by the terminal itself
+// before it has a host; a box office or host answers "nothing to join" and refuses a join.
+const PUBLIC: ProcedureName[] = [
+  'getStationInfo', 'listStaff', 'signIn', 'signOut', 'currentStaff', 'pairingStatus', 'getTrainingState',
+  'getTerminalJoin', 'joinBoxOffice',
+];
 /** Open only on a brand-new installation, then an admin's. */
 const SETUP: ProcedureName[] = ['createFirstAdmin', 'loadDemo', 'getStartupRecovery', 'restoreAtStartup'];
 

@@ -81,7 +81,7 @@ async function post(window: FuzzWindow, name: string, body: string, contentType:
   const headers: Record<string, string> = { [WINDOW_HEADER]: window.token };
   if (contentType) headers['content-type'] = contentType;
   if (window.session) headers[SESSION_HEADER] = window.session;
-  const res = await fetch(`${server.url}/api/${name}`, { method: 'POST', headers, body });
+  const res = await fetch(`${server.url}/api/v1/${name}`, { method: 'POST', headers, body });
   // Like the real bridge: a new secret (sign-in) or an empty one (signed out) replaces the kept one.
   const issued = res.headers.get(SESSION_HEADER);
   if (issued !== null) window.session = issued === '' ? null : issued;

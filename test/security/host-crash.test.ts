@@ -36,7 +36,7 @@ describe('nothing a request carries takes the host down', () => {
       await raw(host.url, { path: '/%E0%A4%A' }),
       await raw(host.url, { path: '/assets/%E0%A4%A.js' }),
       await raw(host.url, { path: '/%00' }),
-      await raw(host.url, { method: 'POST', path: '/api/%E0%A4%A', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
+      await raw(host.url, { method: 'POST', path: '/api/v1/%E0%A4%A', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
       await raw(host.url, { method: 'POST', path: '/window/%E0%A4%A', headers: { 'content-type': 'application/json' }, body: '{}' }),
     ];
     for (const answer of answers) {
@@ -54,7 +54,7 @@ describe('nothing a request carries takes the host down', () => {
     const megabyte = Buffer.alloc(1024 * 1024, 0x20);
     const tooBig = await raw(host.url, {
       method: 'POST',
-      path: '/api/listStaff',
+      path: '/api/v1/listStaff',
       headers: { 'content-type': 'application/json', 'x-marquee-window': token },
       chunks: Array.from({ length: 27 }, () => megabyte),
     });
@@ -69,7 +69,7 @@ describe('nothing a request carries takes the host down', () => {
     });
     expect(bigRegistration.status).toBe(413);
     await stillAnswers(host.url);
-    const after = await raw(host.url, { method: 'POST', path: '/api/listStaff', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' });
+    const after = await raw(host.url, { method: 'POST', path: '/api/v1/listStaff', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' });
     expect(after.status).toBe(200);
   });
 
@@ -78,7 +78,7 @@ describe('nothing a request carries takes the host down', () => {
     const token = await registeredToken(host.url);
     const answer = await raw(host.url, {
       method: 'POST',
-      path: '/api/listStaff',
+      path: '/api/v1/listStaff',
       headers: { 'content-type': 'application/json', 'x-marquee-window': token, 'content-length': String(26 * 1024 * 1024) },
       chunks: [Buffer.from('{}')],
     });
@@ -126,10 +126,10 @@ describe('nothing a request carries takes the host down', () => {
     host = await startTestHost();
     const token = await registeredToken(host.url);
     const answers = [
-      await raw(host.url, { method: 'POST', path: '/api/getSeatMap', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{"performanceId":' }),
-      await raw(host.url, { method: 'POST', path: '/api/signIn', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{"staffId":"nope","pin":"12"}' }),
-      await raw(host.url, { method: 'POST', path: '/api/constructor', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
-      await raw(host.url, { method: 'POST', path: '/api/__proto__', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
+      await raw(host.url, { method: 'POST', path: '/api/v1/getSeatMap', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{"performanceId":' }),
+      await raw(host.url, { method: 'POST', path: '/api/v1/signIn', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{"staffId":"nope","pin":"12"}' }),
+      await raw(host.url, { method: 'POST', path: '/api/v1/constructor', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
+      await raw(host.url, { method: 'POST', path: '/api/v1/__proto__', headers: { 'content-type': 'application/json', 'x-marquee-window': token }, body: '{}' }),
     ];
     for (const answer of answers) {
       expect(answer.status).toBeGreaterThanOrEqual(400);

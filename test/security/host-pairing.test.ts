@@ -80,7 +80,7 @@ describe('pairing windows from other computers', () => {
     const hold = await bar.holdSeats({ performanceId: show.performanceId, unitIds: show.seatUnitIds.slice(0, 2) });
     if (!hold.ok) throw new Error(hold.error.message);
     const lines = hold.value.unitIds.map((unitId) => ({ unitId, priceBandId: show.bands.adult }));
-    const sold = await bar.bookSeats({ holdId: hold.value.holdId, lines, payments: [{ method: 'cash', amountMinor: 5000 }] });
+    const sold = await bar.bookSeats({ holdId: hold.value.holdId, lines, payments: [{ method: 'card', amountMinor: 5000 }] });
     expect(sold.ok).toBe(true);
     const windows = await manager.listWindows({});
     expect(windows.ok && windows.value.map((w) => w.name)).toContain('Bar till');

@@ -38,7 +38,7 @@ describe('names the host answers to', () => {
       await raw(host.url, { method: 'POST', path: '/window/register', headers: { ...evil, 'content-type': 'application/json' }, body: '{}' }),
       await raw(host.url, {
         method: 'POST',
-        path: '/api/listStaff',
+        path: '/api/v1/listStaff',
         headers: { ...evil, 'content-type': 'application/json', 'x-marquee-window': token },
         body: '{}',
       }),

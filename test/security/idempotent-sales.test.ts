@@ -8,7 +8,7 @@ import { checkInvariants } from '../../src-main/sales/invariants.ts';
 import { eventually, openPrintingRig, type PrintingRig } from '../print/delivery/helpers.ts';
 import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-office.ts';
 import { bridgeCall, contractCalls, openWindow, type TestWindow } from '../helpers/window.ts';
-import { openCounter } from '../helpers/counter.ts';
+import { openCounter, openShiftAt } from '../helpers/counter.ts';
 import { addStation, seedAnotherPerformance, seedShow, type ShowFixture } from '../sales/fixtures.ts';
 import type { BoxOffice } from '../../src-main/core/box-office.ts';
 import type { InputOf } from '../../src-shared/contract/index.ts';
@@ -336,6 +336,7 @@ async function counterBehindProxy() {
   closers.push(() => bridge.close());
   const counter = contractCalls(bridgeCall(bridge));
   await counter.call('signIn', { staffId: host.people.cashier.staffId, pin: host.people.pins.cashier });
+  await openShiftAt(counter);
   const db = host.temp.office.records.$client;
   const held = (labels: string[]) => counter.call('holdSeats', { performanceId: show.performanceId, unitIds: labels.map((l) => show.unit(l)) });
   const basket = (hold: { holdId: string; unitIds: number[] }) => ({
@@ -383,7 +384,7 @@ describe('the lost answer, over real HTTP', () => {
     expect(heard[0]).toBe('The connection dropped; checking whether the sale went through…');
     if (!sold.ok) throw new Error(sold.error.message);
     expect(sold.value.changeMinor).toBe(1000);
-    expect(sold.value.tickets.map((t) => t.label)).toEqual(['Stalls A-3', 'Stalls A-4']);
+    expect(sold.value.tickets.map((t) => t.label)).toEqual(['Stalls, row A, seat 3', 'Stalls, row A, seat 4']);
 
     // The sale had committed before the cut: the retry was answered from the record, not sold again.
     expect(c.db.prepare('SELECT id FROM orders').pluck().all()).toEqual([sold.value.order.id]);

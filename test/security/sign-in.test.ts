@@ -137,7 +137,7 @@ describe('back-off, then a pause', () => {
     const sale = (pin: string) => ({
       holdId,
       lines: [{ unitId: seat, priceBandId: show.bands.adult, priceMinor: 1000 }],
-      payments: [{ method: 'cash' as const, amountMinor: 1000 }],
+      payments: [{ method: 'card' as const, amountMinor: 1000 }],
       approval: { staffId: people.manager.staffId, pin },
     });
     for (let i = 0; i < 3; i++) expect((await till.fail('bookSeats', sale('9999'))).code).toBe('UNAUTHENTICATED');

@@ -11,11 +11,15 @@ afterEach(async () => {
 
 describe('the till through the contract', () => {
   it('opens, sells, moves cash, closes with a manager PIN over the limit, and numbers receipts and Z reports', async () => {
-    c = await openCounter({ show: { rows: 4, seatsPerRow: 10, standing: 0 } });
+    c = await openCounter({ show: { rows: 4, seatsPerRow: 10, standing: 0 }, shift: false });
     const { till, show, people } = c;
     const current = await till.call('currentShift', {});
     expect(current).toMatchObject({ shift: null, currency: 'GBP' });
     expect(current.denominations).toContain(2000);
+    // From the installation's very first sale: cash needs a shift, card does not.
+    const first = await cashSaleInput(c);
+    expect((await till.fail('bookSeats', first)).message).toMatch(/Taking cash needs a shift open at this window/);
+    await till.call('releaseHold', { holdId: first.holdId });
     const shift = await till.call('openShift', { count: { '1000': 5 } });
     expect(shift).toMatchObject({ state: 'open', floatMinor: 5000, floatCount: { '1000': 5 } });
     expect((await till.fail('openShift', { amountMinor: 100 })).message).toMatch(/already has your shift open/);
@@ -42,7 +46,10 @@ describe('the till through the contract', () => {
     expect(closed.report.figures.noSales).toBe(1);
     expect(closed.print.printed).toBe('no-printer');
 
-    // The till is in use now: cash needs a shift; card can still sell without one.
+    // A cashier cannot correct a closed shift; a manager can, with a reason (below).
+    expect((await till.fail('correctShift', { shiftId: closed.shift.id, amountMinor: 2000, reason: 'Found in the safe bag' })).code).toBe('FORBIDDEN');
+
+    // The shift is closed: cash needs a shift again; card can still sell without one.
     expect((await till.fail('bookSeats', await cashSaleInput(c))).message).toMatch(/Taking cash needs a shift open/);
     await sell(till, show.performanceId, 1);
 
@@ -54,6 +61,11 @@ describe('the till through the contract', () => {
     expect((await till.fail('closeDay', { businessDate: '2026-12-03' })).message).toMatch(/already closed \(Z report 2\)/);
     expect((await till.call('listZReports', {})).map((z) => z.number)).toEqual([2, 1]);
     expect((await till.call('reprintZReport', { number: 1 })).print.printed).toBe('no-printer');
+    expect((await till.fail('correctShift', { shiftId: closed.shift.id, amountMinor: 2000, reason: ' ' })).code).toBe('BAD_INPUT');
+    const correction = await till.call('correctShift', { shiftId: closed.shift.id, amountMinor: 2000, reason: 'Found in the safe bag' });
+    expect(correction).toMatchObject({ shiftId: closed.shift.id, amountMinor: 2000, staffId: people.manager.staffId });
+    expect(await till.call('listCorrections', { shiftId: closed.shift.id })).toEqual([correction]);
+    expect((await till.call('listZReports', {}))[1]!.figures.cash.varianceMinor).toBe(-2000);
   });
 });
 

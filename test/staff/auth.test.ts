@@ -131,13 +131,14 @@ describe('through the contract', () => {
     expect(bands.ok && (bands.value as unknown[]).length).toBe(5);
     const { holdId, unitIds } = held;
     // A price override needs a manager's PIN typed at this window.
-    const override = { holdId, lines: [{ unitId: unitIds[0]!, priceBandId: show.bands.adult, priceMinor: 1000 }], payments: [{ method: 'cash' as const, amountMinor: 1000 }] };
+    const override = { holdId, lines: [{ unitId: unitIds[0]!, priceBandId: show.bands.adult, priceMinor: 1000 }], payments: [{ method: 'card' as const, amountMinor: 1000 }] };
     expect(await till.result('bookSeats', override)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const wrongApproval = await till.result('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '9999' } });
     expect(wrongApproval).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const approved = await till.result('bookSeats', { ...override, approval: { staffId: people.manager.staffId, pin: '2222' } });
     expect(approved).toMatchObject({ ok: true, value: { order: { approvedBy: people.manager.staffId } } });
     const second = await till.call('holdSeats', { performanceId: show.performanceId, unitIds: [units[1]!] });
+    await till.call('openShift', { amountMinor: 10_000 }); // cash needs an open shift
     const sold = await till.result('bookSeats', { holdId: second.holdId, lines: [{ unitId: units[1]!, priceBandId: show.bands.adult }], payments: [{ method: 'cash', amountMinor: 2500, tenderedMinor: 3000 }] });
     expect(sold).toMatchObject({ ok: true, value: { changeMinor: 500 } });
     const orderId = (sold as { value: { order: { id: string } } }).value.order.id;

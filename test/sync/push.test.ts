@@ -4,7 +4,8 @@ import { openTempBoxOffice, type TempBoxOffice } from '../helpers/temp-box-offic
 import { ensureInstallationId, readCursor } from '../../src-main/sync/sync-config.ts';
 import { createCentralTestDb, jsonValue, type CentralTestDb } from './helpers/central-db.ts';
 import { insertLedgerRows, seedReference } from './helpers/ledger-fixtures.ts';
-import { pushOnce } from './helpers/push.ts';
+import { centralMigrations, pushOnce } from './helpers/push.ts';
+import { knownSchemaVersion } from '../../src-main/sync/central-migrate.ts';
 
 interface LocalLedger {
   seq: number;
@@ -113,7 +114,7 @@ describe('pushing the ledger to the central database', () => {
     const [cursor] = await db.rows<{ last_seq: number }>('select last_seq from sync_cursors where installation_id = ?', [installationId]);
     expect(Number(cursor!.last_seq)).toBe(lastSeq);
     const [version] = await db.rows<{ v: number }>('select max(version) as v from marquee_schema_version');
-    expect(Number(version!.v)).toBe(1);
+    expect(Number(version!.v)).toBe(knownSchemaVersion(centralMigrations));
   });
 
   it('sends only what is new on the next push and never duplicates', async () => {

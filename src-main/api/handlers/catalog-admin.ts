@@ -3,6 +3,7 @@ import type { BoxOffice } from '../../core/box-office.ts';
 import { saveEvent, listEvents } from '../../admin/events.ts';
 import { listEventPerformances, performanceImpact, updatePerformance } from '../../admin/performances.ts';
 import { deactivateDiscountCode, listDiscountCodes, listEventPriceBands, removePriceBand, savePriceBand } from '../../admin/price-bands.ts';
+import { putEventOnSale } from '../../admin/event-on-sale.ts';
 import { createRun } from '../../admin/runs.ts';
 import { timeZoneOf } from '../../admin/settings.ts';
 import { createVenue, listBlocks, listPlanCategories, previewSeatingPlan } from '../../admin/venues.ts';
@@ -35,6 +36,11 @@ export function catalogAdminHandlers(office: BoxOffice): Pick<Handlers, keyof ty
       const { performanceId, ...changes } = input;
       const result = updatePerformance(records, actorOf(ctx), now(), performanceId, changes);
       changed('performance updated');
+      return result;
+    },
+    putEventOnSale: (input, ctx) => {
+      const result = putEventOnSale(records, actorOf(ctx), now(), input.eventId);
+      if (result.putOnSale.length > 0) changed('performances put on sale');
       return result;
     },
     performanceImpact: (input) => {

@@ -17,8 +17,14 @@ import { staffAdminHandlers } from './staff-admin.ts';
 import { auditHandlers } from './audit.ts';
 import { settingsHandlers } from './settings.ts';
 import { windowHandlers } from './windows.ts';
+import { windowServingHandlers } from './window-serving.ts';
+import { terminalJoinHandlers } from './terminal-join.ts';
+import type { WindowServing } from '../../app/serve-windows.ts';
 import { shiftHandlers } from './shifts.ts';
 import { backupHandlers } from './backups.ts';
+import { exportHandlers } from './exports.ts';
+import { reportHandlers } from './reports.ts';
+import { trainingHandlers } from './training.ts';
 
 /**
  * Every domain's handlers, merged; the dispatcher refuses to start if one is missing. `throttle`
@@ -26,7 +32,13 @@ import { backupHandlers } from './backups.ts';
  * clears it (createApi makes it next to the sessions). Handlers that sell, print or sync get
  * the running box office's one engine, print service and sync service (app/compose.ts).
  */
-export function createHandlers(boxOffice: RunningBoxOffice, sessions: SessionStore, throttle = new SignInThrottle(boxOffice.office.clock)): Handlers {
+export function createHandlers(
+  boxOffice: RunningBoxOffice,
+  sessions: SessionStore,
+  throttle = new SignInThrottle(boxOffice.office.clock),
+  // The desktop's "Serve other windows" switch (host/embedded-host.ts); null in host mode and tests.
+  windowServing: WindowServing | null = null,
+): Handlers {
   const { office } = boxOffice;
   return {
     ...systemHandlers(office),
@@ -44,7 +56,13 @@ export function createHandlers(boxOffice: RunningBoxOffice, sessions: SessionSto
     ...auditHandlers(office),
     ...settingsHandlers(office, sessions),
     ...windowHandlers(office, sessions),
+    ...windowServingHandlers(office, windowServing),
+    ...terminalJoinHandlers(),
     ...shiftHandlers(boxOffice, throttle),
     ...backupHandlers(boxOffice.backups),
+    ...exportHandlers(boxOffice.exports, () => office.clock.now()),
+    ...reportHandlers(office),
+    // Nobody trains here; host mode's createWindowApi (api/window-api.ts) gives these their training desk.
+    ...trainingHandlers(null),
   };
 }

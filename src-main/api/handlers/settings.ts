@@ -1,7 +1,8 @@
 import type { settingsProcedures } from '../../../src-shared/contract/settings.ts';
 import type { BoxOffice } from '../../core/box-office.ts';
 import { holdsDemoData, resetDemo } from '../../admin/demo-reset.ts';
-import { readBoxOfficeSettings, updateBoxOfficeSettings } from '../../admin/settings.ts';
+import { readBoxOfficeSettings } from '../../admin/settings.ts';
+import { updateSettings } from '../../app/update-settings.ts';
 import type { SessionStore } from '../../staff/sessions.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { actorOf } from '../actor-of.ts';
@@ -12,7 +13,7 @@ export function settingsHandlers(office: BoxOffice, sessions: SessionStore): Pic
     getSettings: () => {
       return { settings: readBoxOfficeSettings(records), dataDir: office.dataDir, demoLoaded: holdsDemoData(records) };
     },
-    updateSettings: (input, ctx) => updateBoxOfficeSettings(records, actorOf(ctx), office.clock.now(), input.changes),
+    updateSettings: (input, ctx) => updateSettings(office, actorOf(ctx), input.changes),
     resetDemo: (_input, ctx) => {
       const { sameMemberId, ...result } = resetDemo(records, actorOf(ctx), { now: office.clock.now(), assetsDir: office.assetsDir });
       // The manager who reset stays signed in at this window, as the same-named demo member.

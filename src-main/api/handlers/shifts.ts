@@ -2,7 +2,9 @@ import type { shiftsProcedures } from '../../../src-shared/contract/shifts.ts';
 import type { Counter } from '../../app/counter.ts';
 import { closeDay, closeShift, printXReport, reprintZReport } from '../../app/close-shift.ts';
 import { openDrawerNoSale } from '../../app/no-sale.ts';
+import { readSetting } from '../../core/settings.ts';
 import { denominationsOf, DENOMINATIONS } from '../../shifts/denominations.ts';
+import { ShiftCorrections } from '../../shifts/corrections.ts';
 import { Till } from '../../shifts/till.ts';
 import { receiptNumberOf } from '../../sales/receipt-numbers.ts';
 import { verifyApproval } from '../../staff/auth.ts';
@@ -14,11 +16,13 @@ import { actorOf } from '../actor-of.ts';
 export function shiftHandlers(counter: Pick<Counter, 'office' | 'printing'>, throttle: SignInThrottle): Pick<Handlers, keyof typeof shiftsProcedures> {
   const { office } = counter;
   const till = new Till({ records: office.records, clock: office.clock });
+  const corrections = new ShiftCorrections({ records: office.records, clock: office.clock });
   const pinDeps = { records: office.records, clock: office.clock, throttle };
   return {
     currentShift: (_input, ctx) => {
       const currency = till.currency();
-      return { shift: till.openShiftAt(actorOf(ctx).stationId), currency, denominations: DENOMINATIONS[currency] ? [...denominationsOf(currency)] : [] };
+      const required = readSetting(office.records, 'shifts.required');
+      return { shift: till.openShiftAt(actorOf(ctx).stationId), currency, denominations: DENOMINATIONS[currency] ? [...denominationsOf(currency)] : [], required };
     },
     openShift: (input, ctx) => till.open(actorOf(ctx), input),
     moveCash: (input, ctx) => till.moveCash(actorOf(ctx), input),
@@ -36,7 +40,9 @@ export function shiftHandlers(counter: Pick<Counter, 'office' | 'printing'>, thr
     closeDay: (input, ctx) => closeDay(counter, till, actorOf(ctx), input.businessDate),
     dayReport: () => till.dayReport(),
     listZReports: (input) => till.listZ(input.limit),
-    reprintZReport: (input) => reprintZReport(counter, till, input.number),
+    reprintZReport: (input) => reprintZReport(counter, till, corrections, input.number),
+    correctShift: (input, ctx) => corrections.correct(actorOf(ctx), input),
+    listCorrections: (input) => corrections.ofShift(input.shiftId),
     getReceiptNumber: (input) => ({ receiptNumber: receiptNumberOf(office.records.$client, input.orderId) }),
   };
 }

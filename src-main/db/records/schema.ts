@@ -316,6 +316,11 @@ export const tickets = sqliteTable(
     listPriceMinor: integer('list_price_minor').notNull(),
     discountMinor: integer('discount_minor').notNull(),
     taxMinor: integer('tax_minor').notNull(),
+    /**
+     * The band's tax rate (basis points) when the ticket was sold: receipts and reports read it here,
+     * never the band a manager may have changed since. Null for tickets sold before it was kept.
+     */
+    taxRateBp: integer('tax_rate_bp'),
     /** What the customer pays for this ticket, tax included. */
     totalMinor: integer('total_minor').notNull(),
     /** Printed as the QR code: the ticket id plus an HMAC, so check-in finds the row by id. */
@@ -443,6 +448,7 @@ export const saleRequests = sqliteTable(
 
 export * from './seating-tables.ts';
 export * from './shift-tables.ts';
+export * from './report-tables.ts';
 
 export type PriceBandRow = typeof priceBands.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;

@@ -1,4 +1,4 @@
-import { real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { seatingPlans } from './schema.ts';
 
 /**
@@ -15,3 +15,20 @@ export const planFocus = sqliteTable('plan_focus', {
   source: text('source', { enum: ['area', 'top', 'manager'] }).notNull(),
   areaName: text('area_name'),
 });
+
+/**
+ * Where a plan's row names are drawn along each row (pretix's `row_number_position`): before the
+ * first seat, after the last, at both ends, or not at all. A row not listed here is named at both ends.
+ */
+export const planRows = sqliteTable(
+  'plan_rows',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => seatingPlans.id),
+    zone: text('zone').notNull(),
+    row: text('row').notNull(),
+    numberPosition: text('number_position', { enum: ['start', 'end', 'both', 'none'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.zone, t.row] })],
+);

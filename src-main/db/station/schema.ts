@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The station database: what belongs to this machine and not to the venue's shared records,
@@ -66,6 +66,39 @@ export const syncState = sqliteTable('sync_state', {
   lastSuccessAt: integer('last_success_at', { mode: 'number' }),
   lastError: text('last_error'),
   lastErrorAt: integer('last_error_at', { mode: 'number' }),
+});
+
+/**
+ * The export queue (src-main/exports/): every export a manager asks for is a row before anything
+ * runs, so a restart finds it again; one runs at a time, oldest first. `running` rows found at
+ * start-up were cut off by a stop and are run again from the beginning.
+ */
+export const exportJobs = sqliteTable(
+  'export_jobs',
+  {
+    id: text('id').primaryKey(),
+    request: text('request', { mode: 'json' }).notNull(),
+    state: text('state', { enum: ['waiting', 'running', 'done', 'failed', 'cancelled'] }).notNull().default('waiting'),
+    progress: real('progress').notNull().default(0),
+    requestedAt: integer('requested_at', { mode: 'number' }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    startedAt: integer('started_at', { mode: 'number' }),
+    finishedAt: integer('finished_at', { mode: 'number' }),
+    rows: integer('rows'),
+    bytes: integer('bytes'),
+    fileName: text('file_name'),
+    failure: text('failure'),
+  },
+  (t) => [index('export_jobs_queue').on(t.state, t.requestedAt)],
+);
+
+/** Export settings a manager saved under a name to run again (columns, filters, date basis). */
+export const savedExports = sqliteTable('saved_exports', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  request: text('request', { mode: 'json' }).notNull(),
+  savedAt: integer('saved_at', { mode: 'number' }).notNull(),
+  savedBy: text('saved_by').notNull(),
 });
 
 export type PrinterRow = typeof printers.$inferSelect;

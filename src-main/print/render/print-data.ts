@@ -38,6 +38,8 @@ export interface TicketPrintData extends Common {
   order: { reference: string; soldAt: number };
   /** One item when this copy is a reprint (`count`: the how-many-th copy), none for the first print. */
   reprints: Array<{ count: number }>;
+  /** The named customer the tickets were sold or collected for, one item; none for a walk-in sale. */
+  customers: Array<{ name: string }>;
 }
 
 export interface ReceiptLine {
@@ -134,6 +136,8 @@ export interface CashUpPrintData extends Common {
   discounts: Array<{ code: string; orders: number; amount: number }>;
   /** The reason and approving manager of a difference over the limit; none otherwise. */
   approvals: Array<{ reason: string; name: string }>;
+  /** Corrections written later against a closed shift (a kept Z's reprint): + found, − missing; none otherwise. */
+  corrections: Array<{ at: number; amount: number; reason: string; name: string }>;
 }
 
 /** The slip for money handed back: a refund, or an exchange for a cheaper seat. */
@@ -204,7 +208,7 @@ export const fieldCatalogs: Record<LayoutKind, FieldCatalog> = {
       'order.reference': 'text',
       'order.soldAt': 'instant',
     },
-    lists: { reprints: { item: 'reprint', fields: { count: 'count' } } },
+    lists: { reprints: { item: 'reprint', fields: { count: 'count' } }, customers: { item: 'customer', fields: { name: 'text' } } },
   },
   receipt: {
     fields: {
@@ -304,6 +308,7 @@ export const fieldCatalogs: Record<LayoutKind, FieldCatalog> = {
       cashiers: { item: 'till', fields: { name: 'text', amount: 'money' } },
       discounts: { item: 'discount', fields: { code: 'text', orders: 'count', amount: 'money' } },
       approvals: { item: 'approval', fields: { reason: 'text', name: 'text' } },
+      corrections: { item: 'correction', fields: { at: 'instant', amount: 'money', reason: 'text', name: 'text' } },
     },
   },
 };
@@ -345,12 +350,13 @@ export function sampleData(kind: LayoutKind): PrintData {
         ...sampleCommon,
         event: { title: 'The Winter Tale', ageRating: '12+' },
         performance: { startsAt: SHOW, doorsAt: SHOW - 30 * 60_000 },
-        seat: { section: 'Stalls', row: 'F', number: '14', label: 'Stalls F-14' },
+        seat: { section: 'Stalls', row: 'F', number: '14', label: 'Stalls, row F, seat 14' },
         priceBand: { name: 'Adult' },
         price: 2450,
         ticket: { code: 'MQ7K2P9X4R', id: '01JDQ8Z6T3M0F4R2B7C9E1H5KX', printCount: 1 },
         order: { reference: 'Q8Z6T3M0', soldAt: SOLD },
         reprints: [],
+        customers: [{ name: 'Alex Morgan' }],
       };
     case 'receipt':
       return {
@@ -360,9 +366,9 @@ export function sampleData(kind: LayoutKind): PrintData {
         event: { title: 'The Winter Tale', ageRating: '12+' },
         performance: { startsAt: SHOW, doorsAt: SHOW - 30 * 60_000 },
         seats: [
-          { label: 'Stalls F-13', priceBand: 'Adult', price: 2450 },
-          { label: 'Stalls F-14', priceBand: 'Adult', price: 2450 },
-          { label: 'Stalls F-15', priceBand: 'Child', price: 1200 },
+          { label: 'Stalls, row F, seat 13', priceBand: 'Adult', price: 2450 },
+          { label: 'Stalls, row F, seat 14', priceBand: 'Adult', price: 2450 },
+          { label: 'Stalls, row F, seat 15', priceBand: 'Child', price: 1200 },
         ],
         changeGiven: [{ amount: 900 }],
         paymentReferences: [],
@@ -437,6 +443,7 @@ export function sampleData(kind: LayoutKind): PrintData {
         cashiers: [{ name: 'Sam Ortiz', amount: 313_750 }],
         discounts: [],
         approvals: [],
+        corrections: [],
       };
     case 'refund':
       return {
@@ -449,8 +456,8 @@ export function sampleData(kind: LayoutKind): PrintData {
         sellerLines: sampleSellerLines,
         paymentReferences: [],
         seats: [
-          { label: 'Stalls F-13', priceBand: 'Adult', price: 2450 },
-          { label: 'Stalls F-14', priceBand: 'Adult', price: 2450 },
+          { label: 'Stalls, row F, seat 13', priceBand: 'Adult', price: 2450 },
+          { label: 'Stalls, row F, seat 14', priceBand: 'Adult', price: 2450 },
         ],
         approvals: [{ name: 'Priya Shah' }],
         notes: [],

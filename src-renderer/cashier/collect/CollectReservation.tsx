@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { labelList } from '../../../src-shared/seat-label.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { orderReference, type ReservationFound } from '../../../src-shared/contract/orders.ts';
 import { dayHeading, formatMoney, formatTime, venue } from '../../format.ts';
@@ -118,7 +119,7 @@ export function CollectReservation({ found, currency, onBack }: Props) {
         )}
         <p>
           Order <strong data-testid="collect-order-reference">{orderReference(booked.order.id)}</strong>: {booked.tickets.length} ticket
-          {booked.tickets.length === 1 ? '' : 's'} ({booked.tickets.map((t) => t.label).join(', ')}).
+          {booked.tickets.length === 1 ? '' : 's'} ({labelList(booked.tickets.map((t) => t.label))}).
         </p>
         <p className={booked.print.printed === 'queued' ? 'notice' : 'error'} role="status" data-testid="collect-print">
           {describePrint(booked.print)}

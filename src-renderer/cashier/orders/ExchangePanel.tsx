@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { labelList } from '../../../src-shared/seat-label.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { orderReference } from '../../../src-shared/contract/orders.ts';
 import type { SeatOnMap } from '../../../src-shared/contract/performances.ts';
@@ -128,7 +129,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
           const seat = seats.get(unitId);
           if (seat) return seatChoice(seat);
           const area = areas.get(s.areaIds?.[i] ?? '');
-          return { unitId, label: area?.name ?? s.labels[i] ?? `Place ${unitId}`, category: area ? (area.category ?? area.name) : '', areaId: area?.id ?? null };
+          return { unitId, label: s.labels[i] ?? area?.name ?? `Place ${unitId}`, category: area ? (area.category ?? area.name) : '', areaId: area?.id ?? null };
         }),
       );
     } catch (e) {
@@ -174,7 +175,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
       const settle =
         result.differenceMinor > 0 ? `; took ${money(result.differenceMinor)}` : result.differenceMinor < 0 ? `; gave back ${money(-result.differenceMinor)}` : '';
       onDone(
-        `Exchanged for ${result.tickets.map((t) => t.label).join(', ')} on new order ${orderReference(result.newOrder.id)}${settle}. ${describePrint(result.print, 'The new tickets')}`,
+        `Exchanged for ${labelList(result.tickets.map((t) => t.label))} on new order ${orderReference(result.newOrder.id)}${settle}. ${describePrint(result.print, 'The new tickets')}`,
         result.newOrder.id,
       );
     } catch (err) {
@@ -196,7 +197,7 @@ export function ExchangePanel({ order, tickets, onDone, onCancel }: Props) {
   return (
     <form className="panel exchange" onSubmit={submit} aria-label="Exchange" data-testid="exchange-panel">
       <h3>
-        Exchange {tickets.length} ticket{tickets.length === 1 ? '' : 's'} ({tickets.map((t) => t.label).join(', ')})
+        Exchange {tickets.length} ticket{tickets.length === 1 ? '' : 's'} ({labelList(tickets.map((t) => t.label))})
       </h3>
       <label>
         Performance

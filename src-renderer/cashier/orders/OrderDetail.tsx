@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { labelList } from '../../../src-shared/seat-label.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { orderReference } from '../../../src-shared/contract/orders.ts';
 import { dayHeading, formatMoney, formatTime } from '../../format.ts';
@@ -58,7 +59,7 @@ export function OrderDetail({ orderId, onBack, onOpen }: Props) {
     try {
       // The core counts and logs each reprint before the copies print.
       const result = await call('reprintTickets', { orderId, ticketIds: chosen.map((t) => t.id) });
-      const labels = chosen.map((t) => t.label).join(', ');
+      const labels = labelList(chosen.map((t) => t.label));
       setNotice(`Reprint logged for ${labels}. ${describePrint(result.print, 'The copies')}`);
       if (result.print.printed !== 'queued') setError(describePrint(result.print, 'The copies'));
       view.reload();

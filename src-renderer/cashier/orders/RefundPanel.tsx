@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { labelList } from '../../../src-shared/seat-label.ts';
 import type { OutputOf } from '../../../src-shared/contract/index.ts';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { formatMoney } from '../../format.ts';
@@ -44,7 +45,7 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
         },
         setChecking,
       );
-      onDone(`Refunded ${money(result.refundedMinor)} by ${method} for ${tickets.map((t) => t.label).join(', ')}; the seats are back on sale. ${result.print.printed === 'queued' ? 'The refund slip is printing.' : (result.print.problem ?? 'The refund slip did not print.')}`);
+      onDone(`Refunded ${money(result.refundedMinor)} by ${method} for ${labelList(tickets.map((t) => t.label))}; the seats are back on sale. ${result.print.printed === 'queued' ? 'The refund slip is printing.' : (result.print.problem ?? 'The refund slip did not print.')}`);
     } catch (err) {
       // The core says when a manager must approve; only then ask for one.
       if (err instanceof MarqueeError && err.code === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
@@ -59,7 +60,7 @@ export function RefundPanel({ order, tickets, onDone, onCancel }: Props) {
       <h3>
         Refund {tickets.length} ticket{tickets.length === 1 ? '' : 's'}: <span data-testid="refund-amount">{money(amount)}</span>
       </h3>
-      <p className="muted">{tickets.map((t) => t.label).join(', ')}</p>
+      <p className="muted">{labelList(tickets.map((t) => t.label))}</p>
       <div className="choices" role="radiogroup" aria-label="Give the money back by">
         {(['cash', 'card', 'voucher'] as const).map((m) => (
           <label key={m} className={method === m ? 'choice chosen' : 'choice'}>

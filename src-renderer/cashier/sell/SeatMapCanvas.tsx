@@ -42,7 +42,7 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
   // Kept while the box is the same: a reloaded map (every sale announces one) must not undo a zoom.
   const box = fitView(map);
   const fit = useMemo<View>(() => box, [box.x, box.y, box.w, box.h]);
-  const rows = useMemo(() => rowEnds(map.seats), [map.seats]);
+  const rows = useMemo(() => rowEnds(map.seats, map.rowLabels ?? []), [map.seats, map.rowLabels]);
   const [view, setView] = useState<View>(fit);
   const [band, setBand] = useState<View | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -245,13 +245,17 @@ export function SeatMapCanvas({ map, lookOf, onSeat, onSeats, active }: Props) {
           <SeatGlyph key={s.unitId} seat={s} look={lookOf(s)} color={colors.get(s.category) ?? '#5b7bd5'} number={view.w < fit.w / NUMBERS_FROM_ZOOM} />
         ))}
         {rows.map((r) => (
-          <g key={r.key} className="row-label" data-testid="row-label" data-row={r.row} pointerEvents="none">
-            <text x={r.start.x} y={r.start.y} textAnchor="end" dominantBaseline="middle" fontSize={r.size}>
-              {r.row}
-            </text>
-            <text x={r.end.x} y={r.end.y} textAnchor="start" dominantBaseline="middle" fontSize={r.size}>
-              {r.row}
-            </text>
+          <g key={r.key} className="row-label" data-testid="row-label" data-row={r.row} data-position={r.position} pointerEvents="none">
+            {r.position !== 'end' && (
+              <text x={r.start.x} y={r.start.y} textAnchor="end" dominantBaseline="middle" fontSize={r.size} data-end="start">
+                {r.row}
+              </text>
+            )}
+            {r.position !== 'start' && (
+              <text x={r.end.x} y={r.end.y} textAnchor="start" dominantBaseline="middle" fontSize={r.size} data-end="end">
+                {r.row}
+              </text>
+            )}
           </g>
         ))}
         {ring && cursorSeat && (
@@ -304,16 +308,20 @@ function fitView(map: SeatMap): View {
 interface RowEnds {
   key: string;
   row: string;
+  /** Which ends carry the name, as the plan says (both when it says nothing). */
+  position: 'start' | 'end' | 'both';
   start: { x: number; y: number };
   end: { x: number; y: number };
   size: number;
 }
 
 /**
- * Where each row's name goes: just beyond its first and last seat, along the row's own line (rows
- * may be curved or turned), so a cashier reads "row 14" at either end as on the venue's signs.
+ * Where each row's name goes: just beyond its first and/or last seat as the plan's
+ * `row_number_position` says (both ends when it says nothing), along the row's own line (rows may
+ * be curved or turned), so a cashier reads "row 14" where the venue's signs put it.
  */
-function rowEnds(seats: readonly SeatOnMap[]): RowEnds[] {
+function rowEnds(seats: readonly SeatOnMap[], labels: SeatMap['rowLabels']): RowEnds[] {
+  const positions = new Map(labels.map((l) => [`${l.zone}\u0000${l.row}`, l.position]));
   const rows = new Map<string, SeatOnMap[]>();
   for (const s of seats) {
     if (!s.row) continue;
@@ -324,6 +332,8 @@ function rowEnds(seats: readonly SeatOnMap[]): RowEnds[] {
   }
   const out: RowEnds[] = [];
   for (const [key, list] of rows) {
+    const position = positions.get(key) ?? 'both';
+    if (position === 'none') continue;
     const sorted = [...list].sort((a, b) => a.x - b.x || a.y - b.y);
     const first = sorted[0]!;
     const last = sorted[sorted.length - 1]!;
@@ -336,6 +346,7 @@ function rowEnds(seats: readonly SeatOnMap[]): RowEnds[] {
     out.push({
       key,
       row: first.row,
+      position,
       start: { x: first.x - ux * gap, y: first.y - uy * gap },
       end: { x: last.x + ux * gap, y: last.y + uy * gap },
       size: first.radius * 1.2,

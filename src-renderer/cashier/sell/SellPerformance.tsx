@@ -8,6 +8,7 @@ import { ApprovalFields } from '../orders/ApprovalFields.tsx';
 import { Basket } from './Basket.tsx';
 import { DonePanel } from './DonePanel.tsx';
 import { GaSteppers } from './GaSteppers.tsx';
+import { LateSaleConfirm } from './LateSaleConfirm.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { PayPanel } from './PayPanel.tsx';
 import { ReservePanel } from './ReservePanel.tsx';
@@ -87,7 +88,8 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
   const ready = !!map.data && !!bands.data;
   const payShown = basket.lines.length > 0 && mode === 'basket';
   useShortcuts(
-    done
+    // While the panel asks about a late sale, its own Esc and Enter answer it.
+    done || checkout.late !== null
       ? {}
       : {
           Escape: () => (mode === 'reserve' ? setMode('basket') : onBack()),
@@ -172,7 +174,9 @@ export function SellPerformance({ performanceId, currency, onBack }: Props) {
                 onClear={() => void hold.clear()}
                 busy={busy}
               />
+              {checkout.late !== null && <LateSaleConfirm sentence={checkout.late} onAnswer={checkout.answerLate} />}
               {basket.lines.length > 0 &&
+                checkout.late === null &&
                 (mode === 'reserve' ? (
                   <ReservePanel busy={busy} onReserve={checkout.reserve} onCancel={() => setMode('basket')} />
                 ) : (

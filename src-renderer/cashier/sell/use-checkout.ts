@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { MarqueeError } from '../../../src-shared/errors.ts';
 import { errorText } from '../../kit/error-text.ts';
 import { call } from '../../transport/api.ts';
@@ -40,6 +40,19 @@ export function useCheckout(basket: BasketState, hold: Hold, onFinished: () => v
   const [retrying, setRetrying] = useState(false);
   // While a lost answer is being asked for again: the sentence the cashier reads meanwhile.
   const [checking, setChecking] = useState<string | null>(null);
+  // A sale after curtain-up waits here for the cashier's answer in the panel (LateSaleConfirm).
+  const [late, setLate] = useState<string | null>(null);
+  const answerLate = useRef<((sell: boolean) => void) | null>(null);
+  const confirmLate = (sentence: string) =>
+    new Promise<boolean>((resolve) => {
+      answerLate.current = resolve;
+      setLate(sentence);
+    });
+  function answer(sell: boolean) {
+    setLate(null);
+    answerLate.current?.(sell);
+    answerLate.current = null;
+  }
 
   function finish(result: Done, outcome: PrintOutcome) {
     setDone(result);
@@ -79,6 +92,7 @@ export function useCheckout(basket: BasketState, hold: Hold, onFinished: () => v
             ...(approval?.staffId && approval.pin ? { approval } : {}),
           },
           setChecking,
+          confirmLate,
         );
         finish({ kind: 'sale', sale }, sale.print);
       } catch (e) {
@@ -118,5 +132,5 @@ export function useCheckout(basket: BasketState, hold: Hold, onFinished: () => v
     setPrint(null);
   }
 
-  return { approval, setApproval, done, print, working, retrying, checking, pay, applyDiscount, reserve, retryPrint, next };
+  return { approval, setApproval, done, print, working, retrying, checking, late, answerLate: answer, pay, applyDiscount, reserve, retryPrint, next };
 }

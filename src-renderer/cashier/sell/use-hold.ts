@@ -99,9 +99,9 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
           r.unitIds.map((id, i) => {
             const seat = seats.get(id);
             if (seat) return seatItem(seat);
-            // A standing place best-available took: priced and listed as a place of its area.
+            // A standing place best-available took: priced as its area, named as the core names it ("Standing, place 3").
             const area = areas.get(r.areaIds?.[i] ?? '');
-            return area ? { unitId: id, label: area.name, category: area.category ?? area.name, areaId: area.id } : { unitId: id, label: r.labels[i] ?? `Place ${id}`, category: '', areaId: null };
+            return area ? { unitId: id, label: r.labels[i] ?? area.name, category: area.category ?? area.name, areaId: area.id } : { unitId: id, label: r.labels[i] ?? `Place ${id}`, category: '', areaId: null };
           }),
         );
       }),
@@ -112,7 +112,7 @@ export function useHold(performanceId: string, map: SeatMap | null, reloadMap: (
     (area: SeatMap['areas'][number]) =>
       run(async () => {
         const r = await call('holdSeats', { performanceId, places: [{ areaId: area.id, quantity: 1 }], holdId: current.current.holdId ?? undefined });
-        addItems(r.holdId, r.expiresAt, r.unitIds.map((id) => ({ unitId: id, label: area.name, category: area.category ?? '', areaId: area.id })));
+        addItems(r.holdId, r.expiresAt, r.unitIds.map((id, i) => ({ unitId: id, label: r.labels[i] ?? area.name, category: area.category ?? '', areaId: area.id })));
       }),
     [performanceId, run],
   );

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { RestorePreview } from './RestorePreview.tsx';
+import { TrainingPanel } from './TrainingPanel.tsx';
 import { REASON_WORDS, lastSaleWords, sizeWords } from './restore-words.ts';
 import './backups.css';
 
@@ -159,6 +160,7 @@ export function BackupsScreen(_props: ScreenProps) {
       </div>
 
       {settings && <BackupSettingsForm settings={settings} onSaved={setSettings} />}
+      <TrainingPanel />
     </section>
   );
 }

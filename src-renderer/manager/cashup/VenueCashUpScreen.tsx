@@ -5,6 +5,7 @@ import { call } from '../../transport/api.ts';
 import type { ScreenProps } from '../../shell/screen-def.ts';
 import { CashUpFiguresView } from '../../cashier/cashup/CashUpFigures.tsx';
 import { useTillAction } from '../../cashier/cashup/use-till-action.ts';
+import { ShiftCorrectionForm } from './ShiftCorrectionForm.tsx';
 import '../../cashier/cashup/cashup.css';
 
 type Day = OutputOf<'dayReport'>;
@@ -65,6 +66,7 @@ export function VenueCashUpScreen(_props: ScreenProps) {
         </tbody>
       </table>
       {shown && <CashUpFiguresView figures={shown.figures} title={`Z report ${shown.number}`} />}
+      {shown?.shiftId && <ShiftCorrectionForm key={shown.shiftId} shiftId={shown.shiftId} act={act} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { Feedback, formatDateTime, useAction } from '../../kit/admin-form.tsx';
 import { STATE_LABELS } from './admin-kit.tsx';
 
 type Impact = OutputOf<'performanceImpact'>;
+type OnSaleRefusals = OutputOf<'putEventOnSale'>['refused'];
 
 /** An event's performances: put on or off sale, move the on-sale window (from and until), cancel with what is left to refund. */
 export function PerformancesPanel({ eventId, refresh }: { eventId: string; refresh: number }) {
@@ -15,11 +16,26 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
   const action = useAction();
   const [confirming, setConfirming] = useState<{ id: string; impact: Impact } | null>(null);
   const [leftOver, setLeftOver] = useState<Impact | null>(null);
+  const [refusals, setRefusals] = useState<OnSaleRefusals>([]);
 
   useEffect(() => {
     setConfirming(null);
     setLeftOver(null);
+    setRefusals([]);
   }, [eventId]);
+
+  /** A series made off sale goes on sale in one press; the core says which performances still lack prices. */
+  async function putAllOnSale() {
+    const r = await action.run(
+      () => call('putEventOnSale', { eventId }),
+      (v) => (v.putOnSale.length === 0 && v.refused.length === 0 ? 'Every performance that has not started is already on sale.' : `${v.putOnSale.length} performance(s) put on sale.`),
+    );
+    if (r) {
+      setRefusals(r.refused);
+      list.reload();
+    }
+  }
+  const offSale = list.data?.filter((p) => p.state === 'off_sale').length ?? 0;
 
   async function change(performanceId: string, changes: { state?: 'on_sale' | 'off_sale' | 'cancelled'; startsAt?: number; onSaleFrom?: number | null; onSaleUntil?: number | null }) {
     const r = await action.run(() => call('updatePerformance', { performanceId, ...changes }), () => 'Performance updated.');
@@ -38,6 +54,25 @@ export function PerformancesPanel({ eventId, refresh }: { eventId: string; refre
   return (
     <div className="admin-card" data-testid="performances-panel">
       <h2>Performances {list.data && <small className="muted">({list.data.length})</small>}</h2>
+      {offSale > 0 && (
+        <div className="admin-actions">
+          <button type="button" onClick={() => void putAllOnSale()} disabled={action.busy} data-testid="put-all-on-sale">
+            Put all on sale ({offSale} off sale)
+          </button>
+        </div>
+      )}
+      {refusals.length > 0 && (
+        <div className="error" role="alert" data-testid="on-sale-refused">
+          <p>These stay off sale:</p>
+          <ul>
+            {refusals.map((r) => (
+              <li key={r.performanceId}>
+                <strong>{formatDateTime(r.startsAt)}</strong>: {r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {list.error && <p className="error">{list.error}</p>}
       {confirming && (
         <div className="error" role="alertdialog" aria-label="Cancel performance" data-testid="cancel-confirm">

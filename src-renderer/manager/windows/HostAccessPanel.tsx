@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { PairingState } from '../../../src-shared/http-bridge.ts';
 import { pairing, transportKind } from '../../transport/api.ts';
+import type { useAction } from '../events/admin-kit.tsx';
+import { ServeWindowsPanel } from './ServeWindowsPanel.tsx';
 
 const noPairing = { subscribe: () => () => undefined, current: (): PairingState | null => null };
 
@@ -9,17 +11,11 @@ const noPairing = { subscribe: () => () => undefined, current: (): PairingState 
  * shows: the manager compares the two before approving. The fingerprint is the one the host gave
  * this window when it registered.
  */
-export function HostAccessPanel() {
+export function HostAccessPanel({ action }: { action: ReturnType<typeof useAction> }) {
   const source = pairing ?? noPairing;
   const state = useSyncExternalStore(source.subscribe, source.current);
-  if (transportKind !== 'http') {
-    return (
-      <div className="admin-card" data-testid="host-access">
-        <h2>This box office</h2>
-        <p className="muted">This is the desktop app; browser windows appear here when host mode runs on this computer.</p>
-      </div>
-    );
-  }
+  // The desktop app serves other windows only when a manager turns it on.
+  if (transportKind !== 'http') return <ServeWindowsPanel action={action} />;
   const secure = window.location.protocol === 'https:';
   return (
     <div className="admin-card" data-testid="host-access">

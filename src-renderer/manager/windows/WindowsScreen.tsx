@@ -50,7 +50,7 @@ export function WindowsScreen(_props: ScreenProps) {
         </button>
       </div>
       <Feedback error={action.error ?? windows.error ?? requests.error ?? sessions.error} done={action.done} />
-      <HostAccessPanel />
+      <HostAccessPanel action={action} />
       <PairingRequestsPanel requests={requests.data} action={action} onChanged={reloadAll} />
       <PairedWindowsPanel windows={windows.data} action={action} onChanged={reloadAll} />
       <OpenSessionsPanel sessions={sessions.data} action={action} onChanged={() => sessions.reload()} />

@@ -103,7 +103,7 @@ describe('manager-only printing and layout procedures', () => {
     const service = counter.running.printing;
     // The built-in prints the seat inverted at double size; the edit adds a plain double-height line.
     const seatLine = (bytes: Buffer) =>
-      decodeEscPos(bytes).ops.flatMap((op) => (op.op === 'text' ? op.runs : [])).find((r) => r.text === 'Stalls F-14');
+      decodeEscPos(bytes).ops.flatMap((op) => (op.op === 'text' ? op.runs : [])).find((r) => r.text === 'Stalls, row F, seat 14');
     const printTicket = async (n: number) => {
       await service.submitLayout({ layoutId: 'ticket-80mm', data: sampleData('ticket') as unknown as Record<string, unknown>, printerId: printer.id });
       return (await fake.waitForJobs(n)).at(-1)!;

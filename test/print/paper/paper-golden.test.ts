@@ -98,7 +98,7 @@ describe('receipts that add up (item 6) and carry the show (item 7)', () => {
     expect(text).toContain('The Test Play');
     // The performance is a week after the sale, 14:05 UTC = 14:05 in London in November.
     expect(text).toContain('Sun 29 Nov 2026 14:05');
-    for (const seat of ['Stalls C-1', 'Stalls C-2', 'Stalls C-3', 'Stalls C-4']) expect(text).toContain(seat);
+    for (const seat of ['Stalls, row C, seat 1', 'Stalls, row C, seat 2', 'Stalls, row C, seat 3', 'Stalls, row C, seat 4']) expect(text).toContain(seat);
     expect(lines.find((l) => l.startsWith('Change'))).toMatch(/£14\.00$/);
     expect(text).toContain(`Receipt ${sale.order.id.slice(-8)}`);
     // The per-ticket tax the tickets keep adds up to the receipt's figure (a Z report sums it by rate).
@@ -119,7 +119,7 @@ describe('receipts that add up (item 6) and carry the show (item 7)', () => {
     expect(lines.find((l) => l.trim() !== '')?.trim()).toBe('The Marquee Playhouse');
     expect(text).not.toContain('Test Hall');
     expect(lines.map((l) => l.trim())).toContain('1 Playhouse Yard, Bristol BS1 5AA');
-    expect(text).toContain('Standing place');
+    expect(text).toContain('Standing, place');
   });
 });
 
@@ -195,9 +195,9 @@ describe('refund slips (item 3)', () => {
     const text = lines.join('\n');
     expect(text).toContain('REFUND');
     expect(text).toContain(`Order ${sale.order.id.slice(-8)}`);
-    expect(text).toContain('Stalls B-1, Adult');
-    expect(text).toContain('Stalls B-3, Adult');
-    expect(text).not.toContain('Stalls B-4');
+    expect(text).toContain('Stalls, row B, seat 1, Adult');
+    expect(text).toContain('Stalls, row B, seat 3, Adult');
+    expect(text).not.toContain('Stalls, row B, seat 4');
     expect(lines.find((l) => l.startsWith('RETURNED'))).toMatch(/£75\.00$/);
     expect(text).toContain('Handed back by cash, 3 ticket(s)');
     expect(text).toContain('Refunded by Mona Manager, Box office 2');
@@ -214,6 +214,6 @@ describe('refund slips (item 3)', () => {
       decodeEscPos(await renderDocument(counter.running.assets.layouts.get('refund-slip-58mm'), slip, epson(384), counter.running.assets.logos)),
     ).join('\n');
     expect(narrow).toContain('£75.00');
-    expect(narrow).toContain('Stalls B-1');
+    expect(narrow).toContain('Stalls, row B, seat 1');
   });
 });

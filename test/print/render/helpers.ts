@@ -38,7 +38,7 @@ export function expectSampleTicketText(doc: DecodedDocument): void {
   expect(title.runs[0]!.style).toMatchObject({ width: 2, height: 2, bold: true, inverted: false });
   const date = lines.find((l) => l.runs[0]!.text === 'Fri 4 Dec 2026 19:30')!;
   expect(date.runs[0]!.style).toMatchObject({ width: 1, height: 2 });
-  const seat = lines.find((l) => l.runs[0]!.text.includes('Stalls F-14'))!;
+  const seat = lines.find((l) => l.runs[0]!.text.includes('Stalls, row F, seat 14'))!;
   expect(seat.runs[0]!.style).toMatchObject({ width: 2, height: 2, inverted: true });
   expect(decodedTextLines(doc)).toContain('Adult                                     £24.50');
 }

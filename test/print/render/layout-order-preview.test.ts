@@ -34,13 +34,13 @@ const pngOf = (out: OutputOf<'previewLayout'>) => PNG.sync.read(Buffer.from(out.
 describe('previewing a layout with a real order', () => {
   it("prints the order's first ticket with the bytes a sale would send", async () => {
     const data = orderPrintData(counter.office, orderId);
-    expect(data.tickets.map((t) => t.data.seat.label)).toEqual(['Stalls D-5', 'Stalls D-6']);
+    expect(data.tickets.map((t) => t.data.seat.label)).toEqual(['Stalls, row D, seat 5', 'Stalls, row D, seat 6']);
     const layout = counter.running.assets.layouts.get('ticket-80mm');
     const bytes = await renderDocument(layout, data.tickets[0]!.data, epson(576), counter.running.assets.logos);
     const text = decodedTextLines(decodeEscPos(bytes)).join('\n');
-    expect(text).toContain('Stalls D-5');
+    expect(text).toContain('Stalls, row D, seat 5');
     expect(text).toContain('The Test Play');
-    expect(text).not.toContain('Stalls F-14'); // the sample's seat
+    expect(text).not.toContain('Stalls, row F, seat 14'); // the sample's seat
   });
 
   it('answers previewLayout with a different picture for the order than for the sample, by id or reference', async () => {
@@ -48,7 +48,7 @@ describe('previewing a layout with a real order', () => {
     const byId = await till.call('previewLayout', { layoutId: 'ticket-80mm', orderId });
     const reference = orderReference(orderId);
     const byReference = await till.call('previewLayout', { layoutId: 'ticket-80mm', orderId: reference.toLowerCase() });
-    expect(byId.filledFrom).toEqual({ reference, what: 'ticket Stalls D-5' });
+    expect(byId.filledFrom).toEqual({ reference, what: 'ticket Stalls, row D, seat 5' });
     expect(sample.filledFrom).toBeUndefined();
     expect(pngOf(byId).width).toBe(576);
     expect(byId.preview!.png).not.toBe(sample.preview!.png);

@@ -69,7 +69,7 @@ describe('layout files', () => {
     expect(problemOf(good('{performance.startsAt|date:"EEE Q"}')).problem).toContain("uses the letter 'Q'");
     const repeat = good().replace('{ "type": "cut" }', '{ "type": "repeat", "over": "lines", "elements": [{ "type": "cut" }] }');
     expect(problemOf(repeat.replace('"type": "cut"\n', '"type": "repeat", "over": "lines", "elements": [{ "type": "cut" }]\n')).problem).toBe(
-      "a ticket has no list called 'lines'; it has reprints",
+      "a ticket has no list called 'lines'; it has reprints, customers",
     );
     expect(problemOf(good().replace('"widthDots": 576', '"widthDots": 580')).problem).toBe('must be a multiple of 8');
   });

@@ -47,9 +47,9 @@ describe('printing a sale', () => {
     const printed = await rig.fake.waitForJobs(4);
     expect(printed[0]).toEqual(DRAWER_PULSE);
     const [first, second, receipt] = printed.slice(1).map(text);
-    expect(first).toContain('Stalls C-3');
+    expect(first).toContain('Stalls, row C, seat 3');
     expect(first).toContain(sale.tickets[0]!.code);
-    expect(second).toContain('Stalls C-4');
+    expect(second).toContain('Stalls, row C, seat 4');
     expect(second).toContain(sale.tickets[1]!.code);
     expect(receipt).toMatch(/Adult/);
     expect(receipt).toContain('50.00');
@@ -110,7 +110,7 @@ describe('printing a reservation slip', () => {
     const words = text(slip!);
     expect(words).toContain(reservation.reference);
     expect(words).toContain('Ana Lind');
-    expect(words).toContain('Stalls D-1');
+    expect(words).toContain('Stalls, row D, seat 1');
     expect(slip!.includes(DRAWER_PULSE)).toBe(false);
   });
 });

@@ -26,9 +26,9 @@ describe('the sell screen’s contract', () => {
     const map = await here.call('getSeatMap', { performanceId: show.performanceId });
     const seats = map.seats;
     const seat = (label: string) => seats.find((s) => s.label === label)!;
-    expect(seat('Stalls A-1')).toMatchObject({ state: 'held', heldByMe: true });
-    expect(seat('Stalls A-2')).toMatchObject({ state: 'held', heldByMe: false });
-    expect(seat('Stalls A-3')).toMatchObject({ state: 'available', heldByMe: false });
+    expect(seat('Stalls, row A, seat 1')).toMatchObject({ state: 'held', heldByMe: true });
+    expect(seat('Stalls, row A, seat 2')).toMatchObject({ state: 'held', heldByMe: false });
+    expect(seat('Stalls, row A, seat 3')).toMatchObject({ state: 'available', heldByMe: false });
   });
 
   it('prices a discount code by a sale attempt without payment, which writes nothing', async () => {
