@@ -13,6 +13,8 @@ interface Props {
   firstStart?: ReactNode;
   /** The sell screen puts the first (soonest) performance under the cursor: Enter opens it. */
   autoFocusFirst?: boolean;
+  /** Changes when something above the list (the shift prompt) is done with the keyboard: the cursor comes back. */
+  refocus?: number;
 }
 
 /** The venue's midnight of a yyyy-mm-dd date field (not the window computer's). */
@@ -29,7 +31,7 @@ function groupByDay(list: PerformanceSummary[], now: number): [string, Performan
   return [...groups.entries()];
 }
 
-export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, firstStart, autoFocusFirst }: Props) {
+export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, firstStart, autoFocusFirst, refocus = 0 }: Props) {
   const [search, setSearch] = useState('');
   const [date, setDate] = useState('');
   const from = dayStart(date);
@@ -45,14 +47,20 @@ export function PerformanceList({ onOpen, isEmpty, onDemoLoaded, firstStart, aut
   const searchRef = useRef<HTMLInputElement>(null);
   const focusedOnce = useRef(false);
 
-  useEffect(() => {
-    if (!autoFocusFirst || focusedOnce.current || !list.data?.length) return;
-    focusedOnce.current = true;
+  const focusNextShow = () => {
     // The next show to start, not one already running since this morning.
     const rows = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid=performance-row]') ?? [])];
     const now = Date.now();
     (rows.find((r) => Number(r.dataset['startsAt']) >= now) ?? rows[0])?.focus();
+  };
+  useEffect(() => {
+    if (!autoFocusFirst || focusedOnce.current || !list.data?.length) return;
+    focusedOnce.current = true;
+    focusNextShow();
   }, [autoFocusFirst, list.data]);
+  useEffect(() => {
+    if (autoFocusFirst && refocus > 0) focusNextShow();
+  }, [refocus]);
 
   // "/" jumps to the search; arrow keys walk the rows.
   // A layout effect: the listener is in place, and current, in the same task that draws the screen;

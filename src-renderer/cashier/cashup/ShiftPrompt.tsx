@@ -12,7 +12,7 @@ type Current = OutputOf<'currentShift'>;
  * a float and an "Open shift" button, so a cashier can start selling without leaving the screen.
  * What needs a shift is the core's rule (the setting `shifts.required`); this only says it.
  */
-export function ShiftPrompt() {
+export function ShiftPrompt({ onOpened }: { onOpened?: () => void } = {}) {
   const [current, setCurrent] = useState<Current | null>(null);
   const [float, setFloat] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -29,6 +29,7 @@ export function ShiftPrompt() {
       const shift = await call('openShift', { amountMinor: reading.minor });
       setMessage(`Shift open with a float of ${formatMoney(shift.floatMinor)}.`);
       setCurrent({ ...current, shift });
+      onOpened?.();
     } catch (e) {
       setMessage(errorText(e));
     }
