@@ -66,7 +66,10 @@ export class Day {
   /** Swaps one ticket for a seat of another band: dearer (pays `method`) or cheaper (money back by `method`). */
   exchange(who: Actor, orderId: string, ticketId: string, band: keyof ShowFixture['bands'], method: 'cash' | 'card') {
     this.tick();
-    const unitIds = this.free.splice(0, 1);
+    // The premium band sells premium seats only: take the first free seat it applies to.
+    const categoryOf = this.office.records.$client.prepare('SELECT category FROM units WHERE id = ?').pluck();
+    const at = band === 'premium' ? this.free.findIndex((id) => categoryOf.get(id) === 'Premium') : 0;
+    const unitIds = this.free.splice(Math.max(at, 0), 1);
     const hold = this.engine.holdSeats(who, { performanceId: this.show.performanceId, unitIds });
     const lines = unitIds.map((unitId) => ({ unitId, priceBandId: this.show.bands[band] }));
     const input = { orderId, ticketIds: [ticketId], holdId: hold.holdId, lines };
