@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StationDb } from '../db/open.ts';
 import { preferences } from '../db/station/schema.ts';
@@ -15,9 +14,27 @@ export type TrainingFlags = z.infer<typeof FlagsSchema>;
 
 const NONE: TrainingFlags = { wholeHost: false, stations: [] };
 
+// Prepared once per database: the host asks on every call, and building the query each time was
+// the cost the host-load profile blamed most (issue 16).
+const lookups = new WeakMap<StationDb, { get(key: string): unknown }>();
+
+function storedFlags(station: StationDb): unknown {
+  let lookup = lookups.get(station);
+  if (!lookup) {
+    lookup = station.$client.prepare('SELECT value FROM preferences WHERE key = ?').pluck();
+    lookups.set(station, lookup);
+  }
+  const text = lookup.get(KEY);
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function readTrainingFlags(station: StationDb): TrainingFlags {
-  const row = station.select({ value: preferences.value }).from(preferences).where(eq(preferences.key, KEY)).get();
-  const parsed = FlagsSchema.safeParse(row?.value);
+  const parsed = FlagsSchema.safeParse(storedFlags(station));
   // A damaged value trains nobody: the live box office is the safe side for a window to be on.
   return parsed.success ? parsed.data : NONE;
 }
